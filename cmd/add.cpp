@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+// kith add NAME [...]: create <slug>.yaml; with --met, log the first meeting
+// so its follow-up falls due.
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "args.h"
+#include "commands.h"
+#include "edit.h"
+#include "update.h"
+
+namespace kith {
+
+namespace {
+
+struct AddOptions {
+  std::string name, circle, every, email, company, role, met, date;
+  std::vector<std::string> tags, offers, needs;
+};
+
+void run_add(Context& ctx, const AddOptions& o) {
+  Store store = ctx.store();
+  std::error_code ec;
+  fs::create_directories(store.dir(), ec);
+  if (ec) throw Error(fmt::format("cannot create {}: {}", store.dir().string(), ec.message()));
+  if (!o.date.empty() && o.met.empty()) throw UsageError("-d/--date is the date of --met; give --met WHERE too");
+
+  auto lock = store.lock();
+  Loaded all = store.load();
+  const Settings& s = all.settings;
+  for (const Diagnostic& d : all.problems)  // a broken kith.yaml would make us guess
+    if (d.path == store.settings_path().string()) throw Error(d);
+
+  NewPerson np;
+  np.name = trim_arg(o.name);
+  if (np.name.empty()) throw UsageError("NAME is empty");
+  if (!o.circle.empty() && !s.has_circle(o.circle))
+    throw UsageError(fmt::format("unknown circle '{}' (known: {})", o.circle, s.circle_names()));
+  np.circle = o.circle;
+  if (!o.every.empty()) np.every = format_duration(parse_duration_arg(o.every, "--every"));
+  np.tags = split_list(o.tags);
+  np.offers = split_list(o.offers);
+  np.needs = split_list(o.needs);
+  np.email = o.email;
+  np.company = o.company;
+  np.role = o.role;
+
+  std::string slug = slugify(np.name);
+  for (const fs::path& f : store.person_files())
+    if (f.stem() == slug)
+      throw Error(fmt::format("{} already exists ({}); use `kith log {}` to add to it", slug, f.string(), slug));
+  fs::path path = store.path_for_slug(slug);
+
+  std::string text = new_person_text(np);
+  if (!o.met.empty()) {
+    Date when = o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today);
+    text = append_log_entry(text, NewEntry{when, "met", trim_arg(o.met), ""});
+  }
+  verify_person_text(text, path.string(), s);
+  write_atomic(path, text, /*create_only=*/true);
+  ctx.out << path.string() << '\n';
+}
+
+}  // namespace
+
+void setup_add(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<AddOptions>();
+  CLI::App* sub = app.add_subcommand("add", "Add a person: creates <slug>.yaml and prints its path");
+  sub->add_option("NAME", o->name, "Their full name, e.g. \"Charlène Dupont\"")->required();
+  sub->add_option("--circle", o->circle, "team, community, online (or a circle of kith.yaml)");
+  sub->add_option("--every", o->every, "Cadence: Nd, Nw, Nm, Ny or never")->type_name("D");
+  sub->add_option("--tags", o->tags, "Comma-separated tags")->delimiter(',')->type_name("A,B");
+  sub->add_option("--offers", o->offers, "What they can help others with")->delimiter(',')->type_name("A,B");
+  sub->add_option("--needs", o->needs, "What they are looking for")->delimiter(',')->type_name("A,B");
+  sub->add_option("--email", o->email, "Email address");
+  sub->add_option("--company", o->company, "Company");
+  sub->add_option("--role", o->role, "Role or job title");
+  sub->add_option("--met", o->met, "Log a first meeting at WHERE, so a follow-up falls due")->type_name("WHERE");
+  sub->add_option("-d,--date", o->date, "Date of the meeting (default today)")->type_name("DATE");
+  sub->callback([&ctx, o] { run_add(ctx, *o); });
+}
+
+}  // namespace kith

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Turning argument strings into values, with the usage errors a user sees.
+#include <string>
+#include <vector>
+
+#include "dates.h"
+#include "store.h"
+
+namespace kith {
+
+std::string trim_arg(const std::string& s);
+
+// "a, b" items split by CLI11 on commas, trimmed, empties dropped.
+std::vector<std::string> split_list(const std::vector<std::string>& items);
+
+// DATE for an interaction: parsed relative to today, and never in the future.
+Date parse_entry_date(const std::string& text, Date today);
+
+// WHEN for `next`: a date or `+2w` from `base`.
+Date parse_when_arg(const std::string& text, Date today, Date base);
+
+Duration parse_duration_arg(const std::string& text, const std::string& option);
+
+// Loads the directory (which must exist) and warns on `err` about files
+// that could not be read; sets `exit_code` to 1 when there were any.
+struct Context;
+Loaded load_and_warn(Context& ctx);
+
+}  // namespace kith

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Each subcommand lives in its own file and registers itself on the app:
+// its options, and a callback that runs it with the shared Context.
+#include <CLI/CLI.hpp>
+
+#include "context.h"
+
+namespace kith {
+
+void setup_init(CLI::App& app, Context& ctx);
+void setup_add(CLI::App& app, Context& ctx);
+void setup_log(CLI::App& app, Context& ctx);
+void setup_due(CLI::App& app, Context& ctx);
+void setup_show(CLI::App& app, Context& ctx);
+void setup_list(CLI::App& app, Context& ctx);
+void setup_snooze(CLI::App& app, Context& ctx);
+void setup_check(CLI::App& app, Context& ctx);
+
+}  // namespace kith

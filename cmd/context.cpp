@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+#include "context.h"
+
+#include <unistd.h>
+
+namespace kith {
+
+fs::path Context::data_dir() const {
+  return resolve_data_dir(dir_flag.empty() ? std::nullopt : std::optional<std::string>(dir_flag), config, env);
+}
+
+bool Context::color() const {
+  std::string mode = !color_flag.empty() ? color_flag : config.color.value_or("auto");
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  return ::isatty(STDOUT_FILENO) && !env("NO_COLOR");
+}
+
+}  // namespace kith

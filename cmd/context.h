@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// What every command needs, decided once in main: where the data is, what
+// day it is, where output goes and whether it may be coloured. Commands get
+// it passed in; nothing here is global.
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "config.h"
+#include "dates.h"
+#include "store.h"
+
+namespace kith {
+
+struct Context {
+  std::ostream& out;
+  std::ostream& err;
+  Getenv env;
+  UserConfig config;
+  Date today;
+  std::string dir_flag;    // --dir, empty when not given
+  std::string color_flag;  // --color auto|always|never, empty when not given
+  int exit_code = 0;       // a command sets 1 when it warned about bad files
+
+  // The data directory by DESIGN.md's resolution order.
+  fs::path data_dir() const;
+  Store store() const { return Store(data_dir()); }
+  // Colour on stdout: --color, else config.yaml's color, else auto (a TTY
+  // and NO_COLOR unset).
+  bool color() const;
+};
+
+}  // namespace kith

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// kith log WHO KIND [NOTE...] [-d DATE] [--next WHEN]: append one entry.
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "args.h"
+#include "commands.h"
+#include "edit.h"
+#include "match.h"
+#include "update.h"
+
+namespace kith {
+
+namespace {
+
+struct LogOptions {
+  std::string who, kind, date, next, with;
+  std::vector<std::string> note;
+};
+
+std::string join_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return trim_arg(out);
+}
+
+void run_log(Context& ctx, const LogOptions& o) {
+  Store store = ctx.store();
+  store.require_exists();
+  auto lock = store.lock();
+  Loaded all = store.load();
+  const Settings& s = all.settings;
+  const Person& p = find_person(all.people, o.who);
+  if (!s.find_kind(o.kind)) throw Error(fmt::format("unknown kind '{}' (known: {})", o.kind, s.kind_names()));
+  if (o.kind == "intro") throw UsageError("use `kith intro A B` to log an introduction in both files");
+  NewEntry entry{o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today), o.kind, join_words(o.note), ""};
+  std::optional<Date> next;
+  if (!o.next.empty()) next = parse_when_arg(o.next, ctx.today, entry.date);
+
+  update_person_file(p.path, s, [&](const std::string& text) {
+    std::string out = append_log_entry(text, entry);
+    if (next) out = set_scalar(out, "next", format_date(*next));
+    return out;
+  });
+  ctx.out << fmt::format("{}: {} on {}{}\n", p.slug, entry.kind, format_date(entry.date),
+                         next ? fmt::format(", next {}", format_date(*next)) : "");
+}
+
+}  // namespace
+
+void setup_log(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<LogOptions>();
+  CLI::App* sub = app.add_subcommand("log", "Log an interaction: met, talk, give, ask, got, note, or a kind of kith.yaml");
+  sub->add_option("WHO", o->who, "Slug, or a unique prefix of a slug, name or aka")->required();
+  sub->add_option("KIND", o->kind, "met, talk, give, ask, got, note, or a kind of kith.yaml")->required();
+  sub->add_option("NOTE", o->note, "What happened (the rest of the line)");
+  sub->add_option("-d,--date", o->date, "When it happened (default today): YYYY-MM-DD, yesterday, 3d ago, monday")
+      ->type_name("DATE");
+  sub->add_option("--next", o->next, "Also set the next follow-up: a date, or +2w from the entry's date")
+      ->type_name("WHEN");
+  sub->callback([&ctx, o] { run_log(ctx, *o); });
+}
+
+}  // namespace kith

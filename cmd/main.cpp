@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+// The only place that touches argv, the clock and the process environment:
+// it builds the CLI, decides today's date, and maps errors to exit codes.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ctime>
+#include <iostream>
+
+#include "commands.h"
+#include "context.h"
+#include "error.h"
+
+namespace {
+
+// Local calendar date, or KITH_TODAY when set.
+kith::Date today_from(const kith::Getenv& env) {
+  if (auto forced = env("KITH_TODAY")) {
+    if (auto d = kith::parse_iso_date(*forced)) return *d;
+    throw kith::Error(fmt::format("KITH_TODAY '{}' is not a YYYY-MM-DD date", *forced));
+  }
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return kith::Date{date::year{local.tm_year + 1900}, date::month{static_cast<unsigned>(local.tm_mon + 1)},
+                    date::day{static_cast<unsigned>(local.tm_mday)}};
+}
+
+int run(int argc, char** argv) {
+  kith::Context ctx{std::cout, std::cerr, kith::process_env(), {}, {}, {}, {}, 0};
+  ctx.today = today_from(ctx.env);
+  ctx.config = kith::read_user_config(ctx.env);
+
+  CLI::App app{"kith: keep in touch with the people of your network, the honest way.\n"
+               "One YAML file per person; `kith due` says who to get back to.",
+               "kith"};
+  app.set_version_flag("--version", std::string("kith ") + KITH_VERSION);
+  app.option_defaults()->always_capture_default();
+  app.add_option("--dir", ctx.dir_flag, "Data directory (default: $KITH_DIR, config.yaml's dir, ~/.local/share/kith)")
+      ->type_name("DIR");
+  app.add_option("--color", ctx.color_flag, "Colour the output: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN");
+  app.fallthrough();  // global options work after the subcommand too
+  app.require_subcommand(1);
+  app.footer("Run `kith COMMAND --help` for a command's options; `man kith` for the file format and rules.");
+
+  kith::setup_init(app, ctx);
+  kith::setup_add(app, ctx);
+  kith::setup_log(app, ctx);
+  kith::setup_due(app, ctx);
+  kith::setup_show(app, ctx);
+  kith::setup_list(app, ctx);
+  kith::setup_snooze(app, ctx);
+  kith::setup_check(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, std::cout, std::cerr);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e, std::cout, std::cerr);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e, std::cout, std::cerr);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "kith: " << e.what() << "\n";
+    std::cerr << "Run `kith --help` for usage.\n";
+    return 2;
+  }
+  return ctx.exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const kith::UsageError& e) {
+    std::cerr << "kith: " << e.what() << "\n";
+    return 2;
+  } catch (const kith::Error& e) {
+    std::cerr << "kith: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {  // a bug, but never a raw abort
+    std::cerr << "kith: internal error: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#include "balance.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace kith {
+
+bool is_contact(const Entry& e, const Settings& s) {
+  const KindInfo* k = s.find_kind(e.kind);
+  return k == nullptr || k->contact;
+}
+
+int balance_of(const Person& p, const Settings& s) {
+  int sum = 0;
+  for (const Entry& e : p.log)
+    if (const KindInfo* k = s.find_kind(e.kind)) sum += k->balance;
+  return sum;
+}
+
+bool asked_before_giving(const Person& p, const Settings& s) {
+  // Entries need not be in date order in the file; a stable sort keeps file
+  // order for entries of the same day.
+  std::vector<const Entry*> by_date;
+  for (const Entry& e : p.log) by_date.push_back(&e);
+  std::stable_sort(by_date.begin(), by_date.end(),
+                   [](const Entry* a, const Entry* b) { return a->date < b->date; });
+  for (const Entry* e : by_date) {
+    const KindInfo* k = s.find_kind(e->kind);
+    if (k == nullptr) continue;
+    if (k->balance > 0) return false;
+    if (e->kind == "ask") return true;
+  }
+  return false;
+}
+
+const Entry* last_contact(const Person& p, const Settings& s) {
+  const Entry* best = nullptr;
+  for (const Entry& e : p.log)
+    if (is_contact(e, s) && (best == nullptr || !(e.date < best->date))) best = &e;
+  return best;
+}
+
+}  // namespace kith

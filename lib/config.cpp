@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#include "config.h"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+#include "error.h"
+#include "load.h"
+#include "store.h"
+#include "yaml_util.h"
+
+namespace kith {
+
+Getenv process_env() {
+  return [](const std::string& name) -> std::optional<std::string> {
+    const char* v = std::getenv(name.c_str());
+    if (v == nullptr || *v == '\0') return std::nullopt;
+    return std::string(v);
+  };
+}
+
+std::string expand_home(const std::string& path, const Getenv& env) {
+  if (path == "~" || path.rfind("~/", 0) == 0) {
+    if (auto home = env("HOME")) return *home + path.substr(1);
+  }
+  return path;
+}
+
+namespace {
+
+std::filesystem::path xdg(const Getenv& env, const char* var, const char* fallback) {
+  if (auto v = env(var)) return *v;
+  return std::filesystem::path(env("HOME").value_or(".")) / fallback;
+}
+
+}  // namespace
+
+std::filesystem::path user_config_path(const Getenv& env) {
+  return xdg(env, "XDG_CONFIG_HOME", ".config") / "kith" / "config.yaml";
+}
+
+UserConfig read_user_config(const Getenv& env) {
+  UserConfig config;
+  std::filesystem::path path = user_config_path(env);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return config;
+  std::string text = read_file(path);
+  if (auto guard = guard_text(text, path.string())) throw Error(*guard);
+  YAML::Node root;
+  if (auto bad = parse_yaml(text, path.string(), root)) throw Error(*bad);
+  if (root.IsNull()) return config;
+  if (!root.IsMap()) throw Error(diagnostic_at(path.string(), root, "config.yaml must be a map, e.g. `dir: ~/net`"));
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    std::string key = scalar_or_empty(it->first);
+    std::string value = scalar_or_empty(it->second);
+    if (key == "dir") {
+      if (value.empty()) throw Error(diagnostic_at(path.string(), it->second, "dir must be a path"));
+      config.dir = expand_home(value, env);
+    } else if (key == "color") {
+      if (value != "auto" && value != "always" && value != "never")
+        throw Error(diagnostic_at(path.string(), it->second,
+                                  fmt::format("color '{}' must be auto, always or never", value)));
+      config.color = value;
+    } else {
+      throw Error(diagnostic_at(path.string(), it->first,
+                                fmt::format("unknown key '{}' (known: dir, color)", key)));
+    }
+  }
+  return config;
+}
+
+std::filesystem::path resolve_data_dir(const std::optional<std::string>& flag, const UserConfig& config,
+                                       const Getenv& env) {
+  if (flag) return expand_home(*flag, env);
+  if (auto v = env("KITH_DIR")) return expand_home(*v, env);
+  if (config.dir) return *config.dir;
+  return xdg(env, "XDG_DATA_HOME", ".local/share") / "kith";
+}
+
+}  // namespace kith

@@ -1,0 +1,745 @@
+// SPDX-License-Identifier: MIT
+#include "edit.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstring>
+#include <optional>
+#include <regex>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "error.h"
+
+namespace kith {
+namespace {
+
+constexpr std::size_t npos = std::string::npos;
+
+[[noreturn]] void refuse(const std::string& why, const YAML::Mark& at = YAML::Mark::null_mark()) {
+  if (at.is_null()) throw Error("cannot edit safely: " + why);
+  throw Error("cannot edit safely: " + why, "", at.line + 1, at.column + 1);
+}
+
+struct Line {
+  std::string body;  // without its terminator
+  std::string eol;   // "\n", "\r\n", or "" for a last line without newline
+};
+
+// A file split into lines, each keeping its own terminator, so that joining
+// them gives back the original bytes.
+struct Lines {
+  std::string bom;
+  std::vector<Line> lines;
+  std::string eol = "\n";        // the file's dominant terminator, for new lines
+  bool added_final_eol = false;  // an insertion at the end had to end the last line
+
+  std::string str() const {
+    std::string out = bom;
+    for (const auto& l : lines) out += l.body + l.eol;
+    return out;
+  }
+
+  const std::string& body(std::size_t i) const { return lines.at(i).body; }
+
+  // Inserts whole lines before line `at` (lines.size(): at the end).
+  void insert(std::size_t at, const std::vector<std::string>& bodies) {
+    if (at == lines.size() && !lines.empty() && lines.back().eol.empty()) {
+      lines.back().eol = eol;
+      added_final_eol = true;
+    }
+    std::vector<Line> added;
+    for (const auto& b : bodies) added.push_back({b, eol});
+    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(at), added.begin(), added.end());
+  }
+};
+
+Lines split_lines(std::string_view text) {
+  Lines out;
+  if (text.starts_with("\xEF\xBB\xBF")) {
+    out.bom = text.substr(0, 3);
+    text.remove_prefix(3);
+  }
+  if (text.find('\0') != npos) refuse("the file contains NUL bytes");
+  std::size_t crlf = 0, lf = 0;
+  while (!text.empty()) {
+    Line line;
+    std::size_t nl = text.find('\n');
+    line.body = text.substr(0, nl);
+    text.remove_prefix(nl == npos ? text.size() : nl + 1);
+    if (nl != npos) {
+      if (!line.body.empty() && line.body.back() == '\r') {
+        line.body.pop_back();
+        line.eol = "\r\n";
+        ++crlf;
+      } else {
+        line.eol = "\n";
+        ++lf;
+      }
+    }
+    // yaml-cpp breaks lines on a lone CR but does not count them in its
+    // marks, so positions could not be trusted.
+    if (line.body.find('\r') != npos)
+      refuse(fmt::format("line {} has a carriage return without a line feed", out.lines.size() + 1));
+    out.lines.push_back(std::move(line));
+  }
+  if (crlf > lf) out.eol = "\r\n";
+  return out;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+std::size_t indent_of(const std::string& body) {
+  std::size_t i = 0;
+  while (i < body.size() && is_space(body[i])) ++i;
+  return i;
+}
+
+bool is_blank(const std::string& body) { return indent_of(body) == body.size(); }
+
+bool is_comment(const std::string& body) {
+  std::size_t i = indent_of(body);
+  return i < body.size() && body[i] == '#';
+}
+
+// Neither blank nor a comment-only line.
+bool is_content(const std::string& body) { return !is_blank(body) && !is_comment(body); }
+
+std::string rtrim(std::string s) {
+  while (!s.empty() && is_space(s.back())) s.pop_back();
+  return s;
+}
+
+// Index just past the quoted scalar starting at `at` ('"' or '\''), or npos
+// when it does not close on this line.
+std::size_t end_of_quoted(const std::string& body, std::size_t at) {
+  const char q = body[at];
+  for (std::size_t i = at + 1; i < body.size(); ++i) {
+    if (q == '"' && body[i] == '\\') {
+      ++i;
+    } else if (body[i] == q) {
+      if (q == '\'' && i + 1 < body.size() && body[i + 1] == '\'') {
+        ++i;
+      } else {
+        return i + 1;
+      }
+    }
+  }
+  return npos;
+}
+
+// Index of the `:` that ends the key starting at `at`, or npos.
+std::size_t colon_after_key(const std::string& body, std::size_t at) {
+  if (at >= body.size()) return npos;
+  std::size_t i = at;
+  if (body[i] == '"' || body[i] == '\'') {
+    i = end_of_quoted(body, i);
+    if (i == npos) return npos;
+    while (i < body.size() && is_space(body[i])) ++i;
+    return i < body.size() && body[i] == ':' ? i : npos;
+  }
+  for (; i < body.size(); ++i) {
+    if (body[i] == ':' && (i + 1 == body.size() || is_space(body[i + 1]))) return i;
+  }
+  return npos;
+}
+
+// Length of a null token (`~`, `null`) starting at `at`, or 0.
+std::size_t null_token_length(const std::string& body, std::size_t at) {
+  for (std::string_view token : {"~", "null", "Null", "NULL"}) {
+    std::size_t end = at + token.size();
+    if (std::string_view(body).substr(at).starts_with(token) && (end == body.size() || is_space(body[end])))
+      return token.size();
+  }
+  return 0;
+}
+
+YAML::Node parse_map(std::string_view text) {
+  std::vector<YAML::Node> docs;
+  try {
+    docs = YAML::LoadAll(std::string(text));
+  } catch (const YAML::Exception& e) {
+    refuse("the file does not read as YAML: " + e.msg, e.mark);
+  }
+  if (docs.empty()) refuse("the file is empty");
+  if (docs.size() > 1) refuse("the file holds several YAML documents");
+  if (!docs[0].IsMap()) refuse("the file is not a mapping of keys", docs[0].Mark());
+  return docs[0];
+}
+
+struct Pair {
+  YAML::Node key, value;
+};
+
+// The top-level `key`, if present; a key written twice is refused because
+// readers disagree on which one wins.
+std::optional<Pair> find_key(const YAML::Node& root, std::string_view key) {
+  std::optional<Pair> found;
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    if (!it->first.IsScalar() || it->first.Scalar() != key) continue;
+    if (found) refuse(fmt::format("`{}` appears twice", key), it->first.Mark());
+    found = Pair{it->first, it->second};
+  }
+  return found;
+}
+
+std::string dump(const YAML::Node& n) { return YAML::Dump(n); }
+
+struct Check {
+  YAML::Node value;     // the new value of the edited key
+  std::string problem;  // empty when the rest of the file reads as before
+};
+
+// Reads `after` and compares it with `before` on every top-level key but
+// `key`, whose new value is returned for the caller's own check.
+Check check_others(const YAML::Node& before, std::string_view after, std::string_view key) {
+  std::optional<YAML::Node> root;
+  try {
+    root.emplace(parse_map(after));
+  } catch (const Error& e) {
+    return {{}, fmt::format("the result does not read back ({})", e.diagnostic().message)};
+  }
+  auto others = [key](const YAML::Node& map, std::vector<YAML::Node>& edited) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      if (it->first.IsScalar() && it->first.Scalar() == key) {
+        edited.push_back(it->second);
+      } else {
+        out.emplace_back(dump(it->first), dump(it->second));
+      }
+    }
+    return out;
+  };
+  std::vector<YAML::Node> unused, value;
+  if (others(before, unused) != others(*root, value)) return {{}, "the result changes other keys"};
+  if (value.size() != 1) return {{}, fmt::format("the result does not have one `{}`", key)};
+  return {value.front(), {}};
+}
+
+// The candidates are the same edit placed at different lines, best first;
+// the first whose result reads back as intended wins. `problem` tells what
+// is wrong with a result, given the file as it read before the edit.
+template <typename Problem>
+std::string first_good(std::string_view original, const YAML::Node& before,
+                       const std::vector<Lines>& candidates, Problem problem) {
+  std::string first_problem;
+  for (const auto& c : candidates) {
+    // Ending the last line is the one change to existing bytes we allow; a
+    // block scalar that ends the file gains a final newline with it.
+    YAML::Node baseline = c.added_final_eol ? parse_map(std::string(original) + c.eol) : before;
+    std::string out = c.str();
+    std::string why = problem(baseline, out);
+    if (why.empty()) return out;
+    if (first_problem.empty()) first_problem = why;
+  }
+  refuse(first_problem);
+}
+
+struct Field {
+  std::string key;
+  std::string yaml;   // as written
+  std::string value;  // as it must read back
+};
+
+std::vector<Field> entry_fields(const NewEntry& e) {
+  std::string date = format_date(e.date);
+  std::vector<Field> f{{"date", date, date}, {"kind", yaml_scalar(e.kind), e.kind}};
+  if (!e.note.empty()) f.push_back({"note", yaml_scalar(e.note), e.note});
+  if (!e.with.empty()) f.push_back({"with", yaml_scalar(e.with), e.with});
+  return f;
+}
+
+// `first_prefix` goes before the first key (it holds the dash); the other
+// keys start at `key_col`.
+std::vector<std::string> block_entry(const std::vector<Field>& fields, const std::string& first_prefix,
+                                     std::size_t key_col) {
+  std::vector<std::string> out;
+  for (const auto& f : fields) {
+    std::string prefix = out.empty() ? first_prefix : std::string(key_col, ' ');
+    out.push_back(prefix + f.key + ": " + f.yaml);
+  }
+  return out;
+}
+
+std::string flow_entry(const std::vector<Field>& fields, bool padded) {
+  std::string out = padded ? "{ " : "{";
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += fields[i].key + ": " + fields[i].yaml;
+  }
+  return out + (padded ? " }" : "}");
+}
+
+// `{ date: ...}` rather than `{date: ...}` in the flow map at `col`.
+bool padded_flow(const std::string& body, std::size_t col) {
+  return col + 1 < body.size() && body[col] == '{' && body[col + 1] == ' ';
+}
+
+std::string problem_after_append(const YAML::Node& before, std::string_view after,
+                                 const std::vector<Field>& fields) {
+  Check check = check_others(before, after, "log");
+  if (!check.problem.empty()) return check.problem;
+  const YAML::Node& log = check.value;
+  if (!log.IsSequence()) return "`log` does not read back as a list";
+  const auto old = find_key(before, "log");
+  const YAML::Node old_log = old ? old->value : YAML::Node();
+  const std::size_t count = old_log.IsSequence() ? old_log.size() : 0;
+  if (log.size() != count + 1) return "the result does not have exactly one more log entry";
+  for (std::size_t i = 0; i < count; ++i) {
+    if (dump(old_log[i]) != dump(log[i])) return "the result changes an existing log entry";
+  }
+  const YAML::Node added = log[count];
+  if (!added.IsMap() || added.size() != fields.size())
+    return "the new log entry does not read back as written";
+  for (const auto& f : fields) {
+    const YAML::Node v = added[f.key];
+    if (!v.IsDefined() || !v.IsScalar() || v.Scalar() != f.value)
+      return fmt::format("the new entry's `{}` does not read back as written", f.key);
+  }
+  return {};
+}
+
+// `log:` followed by nothing, `~` or `null`: the entries go below it.
+Lines append_to_null_log(Lines lines, const Pair& log, const std::vector<Field>& fields) {
+  const auto& km = log.key.Mark();
+  std::string& body = lines.lines.at(km.line).body;
+  std::size_t colon = colon_after_key(body, km.column);
+  if (colon == npos) refuse("cannot find the `:` after `log`", km);
+  std::size_t at = colon + 1;
+  while (at < body.size() && is_space(body[at])) ++at;
+  if (at < body.size() && body[at] != '#') {
+    std::size_t len = null_token_length(body, at);
+    if (len == 0) refuse("`log` is empty in a way kith does not rewrite", log.value.Mark());
+    std::string rest = body.substr(at + len);
+    body = body.substr(0, colon + 1) + (is_blank(rest) ? "" : rest);
+  }
+  std::size_t col = km.column + 2;
+  lines.insert(km.line + 1, block_entry(fields, std::string(col, ' ') + "- ", col + 2));
+  return lines;
+}
+
+// The column of what follows the anchor and tag (`&a !!seq`) at `at` on its
+// line (yaml-cpp marks a node at its properties), or npos.
+std::size_t skip_properties(const Lines& lines, const YAML::Mark& at) {
+  if (at.is_null() || static_cast<std::size_t>(at.line) >= lines.lines.size()) return npos;
+  const std::string& b = lines.body(at.line);
+  std::size_t i = at.column;
+  while (i < b.size() && (b[i] == '&' || b[i] == '!')) {
+    while (i < b.size() && !is_space(b[i])) ++i;
+    while (i < b.size() && is_space(b[i])) ++i;
+  }
+  return i < b.size() ? i : npos;
+}
+
+// The column of the dashes of a block list: at its mark, or on the first
+// line with content after it when the mark is on an anchor or tag.
+std::size_t dash_column(const Lines& lines, const YAML::Node& seq) {
+  const YAML::Mark& m = seq.Mark();
+  if (static_cast<std::size_t>(m.line) < lines.lines.size()) {
+    const std::string& b = lines.body(m.line);
+    if (static_cast<std::size_t>(m.column) < b.size() && b[m.column] == '-') return m.column;
+    for (std::size_t i = m.line + 1; i < lines.lines.size(); ++i) {
+      if (!is_content(lines.body(i))) continue;
+      std::size_t dash = indent_of(lines.body(i));
+      if (lines.body(i)[dash] == '-') return dash;
+      break;
+    }
+  }
+  refuse("cannot find the dashes of the `log` list", m);
+}
+
+struct FlowScan {
+  std::size_t close_line = 0, close_col = 0;  // the closing `]`
+  std::size_t last_line = 0, last_col = 0;    // just past the last character before it
+  char last_char = 0;                         // that character (`[` when empty)
+};
+
+// Finds the `]` closing the flow sequence opened at (line, col), skipping
+// quoted scalars, nested collections and comments.
+std::optional<FlowScan> scan_flow(const Lines& lines, std::size_t line, std::size_t col) {
+  FlowScan s;
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t l = line; l < lines.lines.size(); ++l) {
+    const std::string& b = lines.body(l);
+    for (std::size_t c = l == line ? col : 0; c < b.size(); ++c) {
+      char ch = b[c];
+      if (quote != 0) {
+        if (quote == '"' && ch == '\\') {
+          ++c;
+          continue;
+        }
+        if (ch == quote) {
+          if (quote == '\'' && c + 1 < b.size() && b[c + 1] == '\'') {
+            ++c;
+            continue;
+          }
+          quote = 0;
+          s.last_line = l, s.last_col = c + 1, s.last_char = ch;
+        }
+        continue;
+      }
+      if (is_space(ch)) continue;
+      if (ch == '#' && (c == 0 || is_space(b[c - 1]))) break;
+      if ((ch == '"' || ch == '\'') && std::strchr("[{,:?", s.last_char) != nullptr) {
+        quote = ch;
+      } else if (ch == '[' || ch == '{') {
+        ++depth;
+      } else if ((ch == ']' || ch == '}') && --depth == 0) {
+        s.close_line = l, s.close_col = c;
+        return s;
+      }
+      s.last_line = l, s.last_col = c + 1, s.last_char = ch;
+    }
+  }
+  return std::nullopt;
+}
+
+Lines append_to_flow_log(Lines lines, const Pair& log, const std::vector<Field>& fields) {
+  const YAML::Node& seq = log.value;
+  const std::size_t open_line = seq.Mark().line;
+  const std::size_t open = skip_properties(lines, seq.Mark());
+  if (open == npos || lines.body(open_line)[open] != '[') refuse("cannot find the `[` that opens `log`", seq.Mark());
+  auto scan = scan_flow(lines, open_line, open);
+  if (!scan) refuse("cannot find the `]` that closes `log`", seq.Mark());
+
+  if (seq.size() == 0 && scan->close_line == open_line &&
+      open_line == static_cast<std::size_t>(log.key.Mark().line)) {
+    // `log: []  # comment` becomes `log:  # comment` and a block list.
+    std::string& body = lines.lines[open_line].body;
+    std::string rest = body.substr(scan->close_col + 1);
+    body = rtrim(body.substr(0, open)) + (is_blank(rest) ? "" : rest);
+    std::size_t col = log.key.Mark().column + 2;
+    lines.insert(open_line + 1, block_entry(fields, std::string(col, ' ') + "- ", col + 2));
+    return lines;
+  }
+
+  const bool trailing_comma = scan->last_char == ',';
+  bool padded = false;
+  bool own_line = false;  // entries each on their line, `]` on its own
+  if (seq.size() > 0) {
+    const auto& im = seq[seq.size() - 1].Mark();
+    const std::string item_line = lines.body(im.line);
+    padded = padded_flow(item_line, im.column);
+    own_line = scan->close_line > scan->last_line &&
+               indent_of(lines.body(scan->close_line)) == scan->close_col &&
+               indent_of(item_line) == static_cast<std::size_t>(im.column);
+    if (own_line) {
+      if (!trailing_comma) lines.lines[scan->last_line].body.insert(scan->last_col, ",");
+      std::string added = item_line.substr(0, im.column) + flow_entry(fields, padded);
+      lines.insert(scan->last_line + 1, {added + (trailing_comma ? "," : "")});
+      return lines;
+    }
+  }
+  std::string entry = flow_entry(fields, padded);
+  std::string text = scan->last_char == '[' ? entry : trailing_comma ? " " + entry + "," : ", " + entry;
+  lines.lines[scan->last_line].body.insert(scan->last_col, text);
+  return lines;
+}
+
+// Candidates for a block list: right after the last entry's last line; then,
+// for a `|+` note whose trailing blank lines belong to it, after those.
+std::vector<Lines> append_to_block_log(const Lines& lines, const Pair& log, const std::vector<Field>& fields) {
+  const YAML::Node& seq = log.value;
+  const std::size_t dash = dash_column(lines, seq);
+  const YAML::Node last = seq[seq.size() - 1];
+  if (!last.IsMap()) refuse("the last log entry is not a mapping", last.Mark());
+  const std::size_t start = last.Mark().line, key_col = last.Mark().column;
+  if (start >= lines.lines.size()) refuse("cannot place the last log entry", last.Mark());
+  const std::string& first = lines.body(start);
+
+  // Mimic `-   date:` when the last entry starts on its dash line; else a
+  // dash, and keys at the last entry's key column.
+  std::string prefix = first.substr(0, std::min(key_col, first.size()));
+  bool same_line = prefix.size() == key_col && key_col > dash + 1 && indent_of(prefix) == dash &&
+                   prefix[dash] == '-' && is_blank(prefix.substr(dash + 1));
+  std::size_t col = key_col;
+  if (!same_line) {
+    std::size_t gap = key_col > dash + 1 ? key_col - dash - 1 : 1;
+    prefix = std::string(dash, ' ') + "-" + std::string(gap, ' ');
+    col = dash + 1 + gap;
+  }
+  std::vector<std::string> added = last.Style() == YAML::EmitterStyle::Flow
+                                       ? std::vector<std::string>{prefix + flow_entry(fields, padded_flow(first, key_col))}
+                                       : block_entry(fields, prefix, col);
+
+  // The list ends at the first later line with content at or left of the
+  // dashes; comments indented deeper than the dashes belong to the entry.
+  std::size_t end = lines.lines.size();
+  for (std::size_t i = start + 1; i < lines.lines.size(); ++i) {
+    if (is_content(lines.body(i)) && indent_of(lines.body(i)) <= dash) {
+      end = i;
+      break;
+    }
+  }
+  std::size_t last_line = start;
+  for (std::size_t i = start + 1; i < end; ++i) {
+    const std::string& b = lines.body(i);
+    if (is_content(b) || (is_comment(b) && indent_of(b) > dash)) last_line = i;
+  }
+  std::size_t after_blanks = last_line + 1;
+  while (after_blanks < end && is_blank(lines.body(after_blanks))) ++after_blanks;
+
+  std::vector<Lines> candidates(1, lines);
+  candidates[0].insert(last_line + 1, added);
+  if (after_blanks > last_line + 1) {
+    candidates.push_back(lines);
+    candidates[1].insert(after_blanks, added);
+  }
+  return candidates;
+}
+
+void require_block_root(const YAML::Node& root) {
+  if (root.Style() == YAML::EmitterStyle::Flow) refuse("the file is a single `{...}` mapping", root.Mark());
+}
+
+// The text yaml-cpp reads: without the byte order mark, so that the marks
+// of the first line count from the first key.
+std::string_view yaml_text(std::string_view text, const Lines& lines) { return text.substr(lines.bom.size()); }
+
+// The code point at `s[i]` and its length in bytes, or length 0 when the
+// bytes there are not valid UTF-8.
+std::pair<char32_t, std::size_t> decode_utf8(std::string_view s, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char b0 = byte(i);
+  if (b0 < 0x80) return {b0, 1};
+  std::size_t len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
+  if (len == 0 || b0 > 0xF4 || i + len > s.size()) return {0, 0};
+  char32_t cp = b0 & (0x7F >> len);
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return {0, 0};
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  static constexpr char32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {0, 0};
+  return {cp, len};
+}
+
+// Code points a YAML file must not carry raw, or that editors hide.
+bool needs_escape(char32_t cp) {
+  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0xFEFF || cp == 0x2028 ||
+         cp == 0x2029;
+}
+
+// Would a YAML reader (not only yaml-cpp) read this plain text as something
+// other than a string: null, a boolean, a number, a date?
+bool looks_typed(std::string_view s) {
+  static const std::regex reserved(R"(~|null|true|false|yes|no|on|off|y|n|=|<<|[-+]?\.(inf|nan))",
+                                   std::regex::icase);
+  static const std::regex number(
+      R"([-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-f_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|(\.[0-9_]+|[0-9][0-9_]*(\.[0-9_]*)?)(e[-+]?[0-9]+)?))",
+      std::regex::icase);
+  static const std::regex timestamp(R"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t].*)?)");
+  std::string str(s);
+  return std::regex_match(str, reserved) || std::regex_match(str, number) || std::regex_match(str, timestamp);
+}
+
+bool plain_is_safe(std::string_view s) {
+  if (s.empty() || is_space(s.front()) || is_space(s.back())) return false;
+  if (std::strchr("-?:,[]{}#&*!|>'\"%@`", s.front()) != nullptr) return false;
+  if (s.starts_with("...")) return false;
+  if (s.back() == ':' || s.find(": ") != npos || s.find(" #") != npos) return false;
+  // Flow indicators would end the scalar inside `[a, b]` or `{k: v}`, and
+  // yaml-cpp 0.7 cannot read a `?` inside a plain scalar there.
+  if (s.find_first_of(",[]{}?") != npos) return false;
+  for (std::size_t i = 0; i < s.size();) {
+    auto [cp, len] = decode_utf8(s, i);
+    if (needs_escape(cp)) return false;
+    i += len;
+  }
+  return !looks_typed(s);
+}
+
+std::string double_quoted(std::string_view s) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < s.size();) {
+    auto [cp, len] = decode_utf8(s, i);
+    switch (cp) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (needs_escape(cp)) {
+          out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
+        } else {
+          out += s.substr(i, len);
+        }
+    }
+    i += len;
+  }
+  return out + "\"";
+}
+
+// `value` in the quotes the old value used, when it fits in them unescaped.
+std::string in_quotes_like(std::string_view value, char quote) {
+  bool plain_chars = value.find_first_of("\"'\\") == npos;
+  for (char c : value) plain_chars = plain_chars && static_cast<unsigned char>(c) >= 0x20;
+  if (!plain_chars) return std::string(value);
+  return quote + std::string(value) + quote;
+}
+
+// Rewrites the existing value of `pair` on its line.
+Lines replace_value(Lines lines, const Pair& pair, std::string_view value) {
+  const YAML::Node& v = pair.value;
+  if (v.IsNull()) {
+    const auto& km = pair.key.Mark();
+    std::string& body = lines.lines.at(km.line).body;
+    std::size_t colon = colon_after_key(body, km.column);
+    if (colon == npos) refuse(fmt::format("cannot find the `:` after `{}`", pair.key.Scalar()), km);
+    std::size_t at = colon + 1;
+    while (at < body.size() && is_space(body[at])) ++at;
+    if (at == body.size()) {
+      body = body.substr(0, colon + 1) + " " + std::string(value);
+    } else if (body[at] == '#') {
+      body = body.substr(0, colon + 1) + " " + std::string(value) + body.substr(colon + 1);
+    } else if (std::size_t len = null_token_length(body, at); len > 0) {
+      body.replace(at, len, value);
+    } else {
+      refuse(fmt::format("`{}` is empty in a way kith does not rewrite", pair.key.Scalar()), v.Mark());
+    }
+    return lines;
+  }
+  if (!v.IsScalar()) refuse(fmt::format("`{}` is not a single value", pair.key.Scalar()), v.Mark());
+  const auto& vm = v.Mark();
+  std::string& body = lines.lines.at(vm.line).body;
+  std::size_t at = vm.column;
+  if (at >= body.size()) refuse(fmt::format("cannot find the value of `{}`", pair.key.Scalar()), vm);
+  const char first = body[at];
+  if (std::strchr("|>&!*", first) != nullptr)
+    refuse(fmt::format("`{}` is written as a block, tag or alias", pair.key.Scalar()), vm);
+  if (first == '"' || first == '\'') {
+    std::size_t end = end_of_quoted(body, at);
+    if (end == npos) refuse(fmt::format("`{}` is a quoted value over several lines", pair.key.Scalar()), vm);
+    body.replace(at, end - at, in_quotes_like(value, first));
+    return lines;
+  }
+  std::size_t end = at;
+  while (end < body.size() && !(body[end] == '#' && is_space(body[end - 1]))) ++end;
+  while (end > at && is_space(body[end - 1])) --end;
+  body.replace(at, end - at, value);
+  return lines;
+}
+
+}  // namespace
+
+std::string append_log_entry(std::string_view text, const NewEntry& entry) {
+  Lines lines = split_lines(text);
+  const std::string_view yaml = yaml_text(text, lines);
+  const YAML::Node root = parse_map(yaml);
+  require_block_root(root);
+  const std::vector<Field> fields = entry_fields(entry);
+
+  std::vector<Lines> candidates;
+  auto log = find_key(root, "log");
+  if (!log) {
+    const std::size_t col = root.Mark().column;
+    std::vector<std::string> added{std::string(col, ' ') + "log:"};
+    for (auto& l : block_entry(fields, std::string(col + 2, ' ') + "- ", col + 4)) added.push_back(l);
+    lines.insert(lines.lines.size(), added);
+    candidates.push_back(std::move(lines));
+  } else if (log->value.IsNull()) {
+    candidates.push_back(append_to_null_log(lines, *log, fields));
+  } else if (!log->value.IsSequence()) {
+    refuse("`log` is not a list of entries", log->value.Mark());
+  } else if (log->value.Style() == YAML::EmitterStyle::Flow) {
+    candidates.push_back(append_to_flow_log(lines, *log, fields));
+  } else {
+    candidates = append_to_block_log(lines, *log, fields);
+  }
+  return first_good(yaml, root, candidates,
+                    [&](const YAML::Node& before, const std::string& after) {
+                      return problem_after_append(before, after, fields);
+                    });
+}
+
+std::string set_scalar(std::string_view text, std::string_view key, std::string_view value) {
+  const Lines lines = split_lines(text);
+  const std::string_view yaml = yaml_text(text, lines);
+  const YAML::Node root = parse_map(yaml);
+  require_block_root(root);
+
+  std::vector<Lines> candidates;
+  if (auto pair = find_key(root, key)) {
+    candidates.push_back(replace_value(lines, *pair, value));
+  } else {
+    const std::size_t col = root.Mark().column;
+    const std::string added = std::string(col, ' ') + yaml_scalar(key) + ": " + std::string(value);
+    std::vector<std::size_t> places;
+    if (auto log = find_key(root, "log")) {
+      // Before `log:`, and before the comments and blank lines that lead to it.
+      const std::size_t log_line = log->key.Mark().line;
+      std::size_t at = log_line;
+      while (at > 0 && (is_blank(lines.body(at - 1)) ||
+                        (is_comment(lines.body(at - 1)) && indent_of(lines.body(at - 1)) <= col)))
+        --at;
+      // Only when a key is above; else right before `log:`, under the header.
+      places = at > 0 && at < log_line ? std::vector<std::size_t>{at, log_line} : std::vector<std::size_t>{log_line};
+    } else {
+      places = {lines.lines.size()};
+    }
+    for (std::size_t at : places) {
+      Lines c = lines;
+      c.insert(at, {added});
+      candidates.push_back(std::move(c));
+    }
+  }
+  return first_good(yaml, root, candidates,
+                    [&](const YAML::Node& before, const std::string& after) -> std::string {
+                      Check check = check_others(before, after, key);
+                      if (!check.problem.empty()) return check.problem;
+                      if (!check.value.IsScalar() || check.value.Scalar() != value)
+                        return fmt::format("`{}` does not read back as `{}`", key, value);
+                      return {};
+                    });
+}
+
+std::string new_person_text(const NewPerson& p) {
+  if (p.name.empty()) throw UsageError("a person needs a name");
+  std::vector<std::pair<std::string, std::vector<std::string>>> keys{{"name", {p.name}}};
+  auto scalar = [&](const char* key, const std::string& value) {
+    if (!value.empty()) keys.push_back({key, {value}});
+  };
+  scalar("circle", p.circle);
+  scalar("every", p.every);
+  if (!p.tags.empty()) keys.push_back({"tags", p.tags});
+  if (!p.offers.empty()) keys.push_back({"offers", p.offers});
+  if (!p.needs.empty()) keys.push_back({"needs", p.needs});
+  scalar("email", p.email);
+  scalar("company", p.company);
+  scalar("role", p.role);
+
+  std::string out;
+  for (const auto& [key, values] : keys) {
+    const bool is_list = key == "tags" || key == "offers" || key == "needs";
+    std::string written;
+    for (const auto& v : values) written += (written.empty() ? "" : ", ") + yaml_scalar(v);
+    out += key + ": " + (is_list ? "[" + written + "]" : written) + "\n";
+  }
+
+  const YAML::Node root = parse_map(out);
+  for (const auto& [key, values] : keys) {
+    const YAML::Node n = root[key];
+    const bool is_list = key == "tags" || key == "offers" || key == "needs";
+    bool same = is_list ? n.IsSequence() && n.size() == values.size() : n.IsScalar();
+    for (std::size_t i = 0; same && i < values.size(); ++i) {
+      const YAML::Node item = is_list ? n[i] : n;
+      same = item.IsScalar() && item.Scalar() == values[i];
+    }
+    if (!same) refuse(fmt::format("`{}` does not read back as given", key));
+  }
+  return out;
+}
+
+std::string yaml_scalar(std::string_view value) {
+  for (std::size_t i = 0; i < value.size();) {
+    auto [cp, len] = decode_utf8(value, i);
+    if (len == 0) throw UsageError("text is not valid UTF-8");
+    i += len;
+  }
+  return plain_is_safe(value) ? std::string(value) : double_quoted(value);
+}
+
+}  // namespace kith

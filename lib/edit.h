@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Text-preserving edits of a person file. Every function takes the file's
+// text and returns the new text; nothing else in the file changes: comments,
+// key order, quoting, blank lines, indentation and line endings (LF or CRLF)
+// outside the lines added or replaced stay byte for byte. No I/O here.
+//
+// yaml-cpp cannot write a document back without losing comments, so edits
+// are computed as line insertions/replacements located with the parser's
+// marks and an indentation scan, then checked by parsing the result back.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dates.h"
+
+namespace kith {
+
+struct NewEntry {
+  Date date;
+  std::string kind;
+  std::string note;  // may be empty (then no `note:` line)
+  std::string with;  // may be empty (then no `with:` line)
+};
+
+// Appends `entry` at the end of the top-level `log` sequence, indented like
+// its neighbours (dash column and key column of the last entry); a block
+// `log:` with no entries or `log: []` gets a block sequence; a missing
+// `log:` is added at the end of the file. Throws kith::Error when the file's
+// shape does not allow a safe edit (e.g. `log` is not a sequence).
+std::string append_log_entry(std::string_view text, const NewEntry& entry);
+
+// Sets a top-level scalar key (`next`, ...) to `value` (already valid YAML
+// plain scalar text, e.g. "2026-12-01"). An existing `key: old` line keeps
+// its indentation, spacing and trailing comment; only the value changes. A
+// missing key is added on its own line just before `log:` (or at the end).
+std::string set_scalar(std::string_view text, std::string_view key, std::string_view value);
+
+// Creates the text of a new person file (for `kith add`).
+struct NewPerson {
+  std::string name;
+  std::string circle;   // empty: omitted
+  std::string every;    // empty: omitted
+  std::vector<std::string> tags, offers, needs;
+  std::string email, company, role;
+};
+std::string new_person_text(const NewPerson& p);
+
+// A YAML scalar for `value`: plain when that reads back as the same string,
+// else double-quoted with escapes.
+std::string yaml_scalar(std::string_view value);
+
+}  // namespace kith

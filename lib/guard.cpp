@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+// Checks on raw text before yaml-cpp sees it. yaml-cpp 0.7 recurses once per
+// nesting level and overflows the stack on deeply nested input, and has no
+// size limit of its own, so hostile files are stopped here with a position.
+#include <fmt/format.h>
+
+#include "load.h"
+
+namespace kith {
+
+namespace {
+
+constexpr std::size_t max_bytes = 1 << 20;  // a person file of 1 MiB is years of notes
+constexpr int max_depth = 64;               // kith's own format nests 3 levels
+
+struct Cursor {
+  int line = 1;
+  int col = 1;
+  void advance(unsigned char c) {
+    if (c == '\n') {
+      ++line;
+      col = 1;
+    } else if ((c & 0xC0) != 0x80) {  // count code points, not bytes
+      ++col;
+    }
+  }
+};
+
+// Length of the UTF-8 sequence starting at text[i], or 0 when invalid.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  std::size_t n;
+  unsigned min;
+  unsigned cp;
+  if ((c & 0xE0) == 0xC0) n = 2, min = 0x80, cp = c & 0x1F;
+  else if ((c & 0xF0) == 0xE0) n = 3, min = 0x800, cp = c & 0x0F;
+  else if ((c & 0xF8) == 0xF0) n = 4, min = 0x10000, cp = c & 0x07;
+  else return 0;
+  if (i + n > text.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+}  // namespace
+
+std::optional<Diagnostic> guard_text(std::string_view text, const std::string& path) {
+  if (text.size() > max_bytes)
+    return Diagnostic{path, 0, 0,
+                      fmt::format("file is too large ({} bytes; the limit is {} bytes)", text.size(), max_bytes)};
+  Cursor at;
+  // Nesting: flow brackets outside quotes, plus block indicators and
+  // indentation, bounded per line. Comments and quoted text do not count.
+  int flow_depth = 0;
+  char quote = 0;
+  bool in_comment = false;
+  bool line_start = true;
+  int block_depth = 0;  // "- - - x" and "? " chains opened on one line
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == 0) return Diagnostic{path, at.line, at.col, "binary file (NUL byte), not YAML text"};
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t')
+      return Diagnostic{path, at.line, at.col, fmt::format("control character 0x{:02x} in the text", c)};
+    std::size_t n = utf8_length(text, i);
+    if (n == 0) return Diagnostic{path, at.line, at.col, "invalid UTF-8 (the file must be UTF-8 text)"};
+    if (c == '\n') {
+      in_comment = false;
+      line_start = true;
+      block_depth = 0;  // quoted scalars may span lines: `quote` stays
+    } else if (in_comment) {
+      // nothing counts inside a comment
+    } else if (quote) {
+      if (c == static_cast<unsigned char>(quote)) {
+        if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+          at.advance(c);
+          ++i;  // '' is an escaped quote
+        } else {
+          quote = 0;
+        }
+      } else if (c == '\\' && quote == '"' && i + 1 < text.size()) {
+        at.advance(c);
+        ++i;
+      }
+    } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+      in_comment = true;
+    } else if ((c == '"' || c == '\'') &&
+               (i == 0 || std::string_view(" \t\n[{,:-?").find(text[i - 1]) != std::string_view::npos)) {
+      quote = static_cast<char>(c);
+    } else if (c == '[' || c == '{') {
+      if (++flow_depth > max_depth)
+        return Diagnostic{path, at.line, at.col, fmt::format("nested more than {} levels deep", max_depth)};
+    } else if ((c == ']' || c == '}') && flow_depth > 0) {
+      --flow_depth;
+    } else if (line_start && (c == '-' || c == '?' || c == ':') && i + 1 < text.size() &&
+               (text[i + 1] == ' ' || text[i + 1] == '\t')) {
+      if (++block_depth > max_depth)
+        return Diagnostic{path, at.line, at.col, fmt::format("nested more than {} levels deep", max_depth)};
+    } else if (line_start && c != ' ' && c != '\t') {
+      line_start = false;
+      // Deep indentation is deep block nesting; 2 columns a level is the least.
+      if (at.col > 2 * max_depth + 1)
+        return Diagnostic{path, at.line, at.col, fmt::format("indented more than {} columns", 2 * max_depth)};
+    }
+    for (std::size_t k = 0; k < n; ++k) at.advance(static_cast<unsigned char>(text[i + k]));
+    i += n;
+  }
+  return std::nullopt;
+}
+
+}  // namespace kith

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: MIT
+#include "load.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <set>
+
+#include "yaml_util.h"
+
+namespace kith {
+
+namespace {
+
+const std::set<std::string, std::less<>> person_keys{
+    "name",  "aka",     "circle",  "every", "next",     "tags",     "offers", "needs", "email",
+    "phone", "company", "role",    "location", "birthday", "links", "notes",  "log"};
+const std::set<std::string, std::less<>> entry_keys{"date", "kind", "note", "with"};
+
+class PersonReader {
+ public:
+  PersonReader(const std::string& path, const Settings& settings, LoadResult& out)
+      : path_(path), settings_(settings), out_(out) {}
+
+  void read(const YAML::Node& root, Person& p) {
+    if (!root.IsMap()) {
+      if (root.IsNull())
+        problem(root, "the file is empty; a person needs at least `name:`");
+      else
+        problem(root, "a person file must be a map of keys like `name: Ada Lovelace`");
+      return;
+    }
+    check_duplicates(root);
+    bool has_name = false;
+    for (auto it = root.begin(); it != root.end(); ++it) {
+      const YAML::Node& key = it->first;
+      const YAML::Node& v = it->second;
+      std::string k = scalar_or_empty(key);
+      if (k == "name") {
+        has_name = true;
+        p.name = text(v, "name");
+        if (v.IsScalar() && trim(p.name).empty()) problem(v, "name is empty");
+      } else if (k == "aka") p.aka = list(v, "aka");
+      else if (k == "circle") circle(v, p);
+      else if (k == "every") every(v, p);
+      else if (k == "next") p.next = date(v, "next");
+      else if (k == "tags") p.tags = list(v, "tags");
+      else if (k == "offers") p.offers = list(v, "offers");
+      else if (k == "needs") p.needs = list(v, "needs");
+      else if (k == "email") p.email = text(v, "email");
+      else if (k == "phone") p.phone = text(v, "phone");
+      else if (k == "company") p.company = text(v, "company");
+      else if (k == "role") p.role = text(v, "role");
+      else if (k == "location") p.location = text(v, "location");
+      else if (k == "notes") p.notes = text(v, "notes");
+      else if (k == "birthday") birthday(v, p);
+      else if (k == "links") links(v, p);
+      else if (k == "log") log(v, p);
+      else out_.unknown_keys.push_back(diagnostic_at(path_, key, fmt::format("unknown key '{}'", k)));
+    }
+    if (!has_name) problem(root, "missing `name:` (the only required key)");
+    if (p.circle.empty()) p.circle = settings_.default_circle;
+  }
+
+ private:
+  void problem(const YAML::Node& at, std::string message) {
+    out_.problems.push_back(diagnostic_at(path_, at, std::move(message)));
+  }
+
+  static std::string trim(std::string s) {
+    const char* ws = " \t\r\n";
+    s.erase(0, s.find_first_not_of(ws));
+    s.erase(s.find_last_not_of(ws) + 1);
+    return s;
+  }
+
+  // yaml-cpp keeps the last of two equal keys silently; a hand-edit that
+  // repeats `next:` must not lose one of them without a word.
+  void check_duplicates(const YAML::Node& map) {
+    std::set<std::string> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      std::string k = scalar_or_empty(it->first);
+      if (!seen.insert(k).second) problem(it->first, fmt::format("key '{}' appears twice", k));
+    }
+  }
+
+  std::string text(const YAML::Node& v, std::string_view what) {
+    if (v.IsNull()) return {};
+    if (!v.IsScalar()) {
+      problem(v, fmt::format("{} must be text, not a {}", what, v.IsMap() ? "map" : "list"));
+      return {};
+    }
+    return v.Scalar();
+  }
+
+  std::vector<std::string> list(const YAML::Node& v, std::string_view what) {
+    std::vector<std::string> out;
+    if (v.IsNull()) return out;
+    if (v.IsScalar()) {  // `tags: devops` is one tag
+      out.push_back(v.Scalar());
+      return out;
+    }
+    if (!v.IsSequence()) {
+      problem(v, fmt::format("{} must be a list like [a, b]", what));
+      return out;
+    }
+    for (const YAML::Node& item : v) {
+      if (item.IsScalar()) out.push_back(item.Scalar());
+      else problem(item, fmt::format("each item of {} must be text", what));
+    }
+    return out;
+  }
+
+  std::optional<Date> date(const YAML::Node& v, std::string_view what) {
+    std::string t = text(v, what);
+    if (!v.IsScalar()) return std::nullopt;
+    std::optional<Date> d = parse_iso_date(t);
+    if (!d) problem(v, fmt::format("{} '{}' is not a valid YYYY-MM-DD date", what, t));
+    return d;
+  }
+
+  void circle(const YAML::Node& v, Person& p) {
+    p.circle = text(v, "circle");
+    if (v.IsScalar() && !settings_.has_circle(p.circle)) {
+      problem(v, fmt::format("unknown circle '{}' (known: {})", p.circle, settings_.circle_names()));
+      p.circle.clear();
+    }
+  }
+
+  void every(const YAML::Node& v, Person& p) {
+    std::string t = text(v, "every");
+    if (!v.IsScalar()) return;
+    p.every = parse_duration(t);
+    if (!p.every) problem(v, fmt::format("every '{}' is not a cadence like 30d, 2w, 3m, 1y or never", t));
+  }
+
+  void birthday(const YAML::Node& v, Person& p) {
+    std::string t = text(v, "birthday");
+    if (!v.IsScalar()) return;
+    p.birthday = parse_birthday(t);
+    if (!p.birthday) problem(v, fmt::format("birthday '{}' is not a date like 1990-05-12 or --05-12", t));
+  }
+
+  void links(const YAML::Node& v, Person& p) {
+    if (v.IsNull()) return;
+    if (!v.IsMap()) return problem(v, "links must be a map like {linkedin: URL}");
+    for (auto it = v.begin(); it != v.end(); ++it)
+      p.links[scalar_or_empty(it->first)] = text(it->second, "a link");
+  }
+
+  void log(const YAML::Node& v, Person& p) {
+    if (v.IsNull()) return;
+    if (!v.IsSequence()) return problem(v, "log must be a list of entries (`- date: ...`)");
+    for (const YAML::Node& item : v) entry(item, p);
+  }
+
+  void entry(const YAML::Node& item, Person& p) {
+    if (!item.IsMap()) return problem(item, "a log entry must be a map with `date:` and `kind:`");
+    check_duplicates(item);
+    Entry e;
+    e.line = item.Mark().is_null() ? 0 : item.Mark().line + 1;
+    bool ok = true;
+    YAML::Node date_node, kind_node;
+    for (auto it = item.begin(); it != item.end(); ++it) {
+      std::string k = scalar_or_empty(it->first);
+      const YAML::Node& v = it->second;
+      if (k == "date") date_node = v;
+      else if (k == "kind") kind_node = v;
+      else if (k == "note") e.note = text(v, "note");
+      else if (k == "with") e.with = text(v, "with");
+      else out_.unknown_keys.push_back(diagnostic_at(path_, it->first, fmt::format("unknown key '{}' in a log entry", k)));
+    }
+    if (!date_node.IsDefined()) {
+      problem(item, "log entry without `date:`");
+      ok = false;
+    } else if (auto d = date(date_node, "date")) {
+      e.date = *d;
+    } else {
+      ok = false;
+    }
+    if (!kind_node.IsDefined()) {
+      problem(item, "log entry without `kind:`");
+      ok = false;
+    } else {
+      e.kind = text(kind_node, "kind");
+      if (kind_node.IsScalar() && !settings_.find_kind(e.kind)) {
+        problem(kind_node, fmt::format("unknown kind '{}' (known: {})", e.kind, settings_.kind_names()));
+        ok = false;
+      }
+    }
+    if (e.kind == "intro" && trim(e.with).empty()) {
+      problem(item, "an intro entry needs `with:` (the slug of the person introduced)");
+      ok = false;
+    }
+    if (ok) p.log.push_back(std::move(e));
+  }
+
+  const std::string& path_;
+  const Settings& settings_;
+  LoadResult& out_;
+};
+
+}  // namespace
+
+LoadResult load_person(std::string_view text, const std::string& path, const Settings& settings) {
+  LoadResult result;
+  if (auto guard = guard_text(text, path)) {
+    result.problems.push_back(*guard);
+    return result;
+  }
+  YAML::Node root;
+  if (auto bad = parse_yaml(text, path, root)) {
+    result.problems.push_back(*bad);
+    return result;
+  }
+  Person p;
+  p.path = path;
+  p.slug = std::filesystem::path(path).stem().string();
+  try {
+    PersonReader(path, settings, result).read(root, p);
+  } catch (const YAML::Exception& e) {  // yaml-cpp surprises become a message, not a crash
+    result.problems.push_back(Diagnostic{path, 0, 0, std::string("unreadable YAML: ") + e.what()});
+  }
+  if (result.problems.empty()) result.person = std::move(p);
+  return result;
+}
+
+}  // namespace kith

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// YAML text -> Person, with every problem reported as path:line:col. This is
+// the only place (with settings.cpp) that hands user text to yaml-cpp, so the
+// guards against hostile input live here too.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "error.h"
+#include "person.h"
+#include "settings.h"
+
+namespace kith {
+
+struct LoadResult {
+  std::optional<Person> person;          // set when there is no problem
+  std::vector<Diagnostic> problems;      // every problem found, in file order
+  std::vector<Diagnostic> unknown_keys;  // keys kith does not know (for --strict)
+};
+
+// `path` is used in messages and to derive the slug (file stem).
+LoadResult load_person(std::string_view text, const std::string& path, const Settings& settings);
+
+// Text that yaml-cpp must not see: too large, binary, not UTF-8, nested too
+// deeply. Returns the first such problem; shared by the settings reader.
+std::optional<Diagnostic> guard_text(std::string_view text, const std::string& path);
+
+}  // namespace kith

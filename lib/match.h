@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// WHO arguments: a slug, or a unique case- and accent-insensitive prefix of a
+// slug, name or aka.
+#include <string_view>
+#include <vector>
+
+#include "person.h"
+
+namespace kith {
+
+// The person WHO names. Throws Error listing the candidates when ambiguous,
+// and suggesting the closest names when nothing matches.
+const Person& find_person(const std::vector<Person>& people, std::string_view who);
+
+}  // namespace kith

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// A person as read from their YAML file. Only what kith uses is modelled;
+// everything else in the file stays in the file, untouched.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dates.h"
+
+namespace kith {
+
+struct Entry {
+  Date date;
+  std::string kind;
+  std::string note;
+  std::string with;  // a slug; required for `intro`
+  int line = 0;      // where the entry starts in its file (1-based)
+};
+
+struct Person {
+  std::string slug;  // file name without `.yaml`
+  std::string path;  // as found by the store (relative paths stay relative)
+  std::string name;
+  std::vector<std::string> aka;
+  std::string circle;  // always set after loading (default_circle if absent)
+  std::optional<Duration> every;
+  std::optional<Date> next;
+  std::vector<std::string> tags, offers, needs;
+  std::string email, phone, company, role, location, notes;
+  std::optional<Birthday> birthday;
+  std::map<std::string, std::string> links;
+  std::vector<Entry> log;  // in file order (not necessarily date order)
+};
+
+// The form names, akas, tags, offers and needs are compared in: ASCII is
+// lower-cased; Latin letters with diacritics (Latin-1, Latin Extended-A,
+// Romanian and Vietnamese letters) become plain ASCII, upper and lower case
+// alike (é -> e, Ł -> l, ß -> ss, œ -> oe, Æ -> ae); combining accents
+// (U+0300..U+036F) are dropped, unless right after a byte that is not UTF-8;
+// Greek and Cyrillic letters are lower-cased (Ё -> ё, Σ -> σ). Everything
+// else, and bytes that are not UTF-8, pass unchanged, so fold never fails and
+// fold(fold(s)) == fold(s).
+std::string fold(std::string_view text);
+
+// A file name from a name: fold(), then every run of separators becomes one
+// `-`, with none at either end. Kept: a-z, 0-9 and non-ASCII letters of any
+// script. Separators: all other ASCII; non-ASCII punctuation and symbols
+// (Latin-1 punctuation, modifier letters such as ʼ, U+2000..U+2BFF, CJK and
+// fullwidth punctuation, emoji, private use); invalid UTF-8 bytes and the
+// accents fold() keeps after them.
+// "Charlène Dupont" -> "charlene-dupont", "Пётр Ильич" -> "пётр-ильич",
+// "李小龍" -> "李小龍". At most 80 bytes, never cutting a UTF-8 sequence; a
+// name with nothing usable gets "person".
+std::string slugify(std::string_view name);
+
+}  // namespace kith

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// kith.yaml: circles and their cadences, the follow-up window, goals, extra
+// interaction kinds, and git behaviour. Every key is optional.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dates.h"
+#include "error.h"
+
+namespace kith {
+
+struct KindInfo {
+  std::string name;
+  bool contact = true;  // counts as a contact (resets cadences); `note` does not
+  int balance = 0;      // +1 giving, -1 taking
+};
+
+// The kinds every directory knows, in the order the DESIGN table lists them.
+const std::vector<KindInfo>& builtin_kinds();
+
+struct Settings {
+  // Circle name -> default cadence. kith.yaml's `circles:` overrides or adds.
+  std::map<std::string, Duration> circles{
+      {"team", {14, Duration::Unit::days}},
+      {"community", {30, Duration::Unit::days}},
+      {"online", {90, Duration::Unit::days}}};
+  std::string default_circle = "community";
+  Duration followup{2, Duration::Unit::days};
+  int goal_low = 5;
+  int goal_high = 10;
+  std::vector<KindInfo> kinds = builtin_kinds();  // built-ins, then kith.yaml's
+  bool git_auto = true;                           // `git: off` turns it off
+
+  const KindInfo* find_kind(std::string_view name) const;  // nullptr if unknown
+  std::string kind_names() const;                          // "met, talk, ..., coffee"
+  std::string circle_names() const;                        // "community, online, team"
+  bool has_circle(std::string_view name) const { return circles.count(std::string(name)) > 0; }
+};
+
+// Parses kith.yaml's text. Problems (bad YAML, bad durations, unknown
+// default_circle, ...) are returned with positions; the returned settings
+// then hold the defaults for whatever could not be read.
+struct SettingsResult {
+  Settings settings;
+  std::vector<Diagnostic> problems;
+};
+SettingsResult parse_settings(std::string_view text, const std::string& path);
+
+// The commented kith.yaml that `kith init` writes.
+std::string default_settings_text();
+
+}  // namespace kith

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The data directory on disk: finding person files, reading them, the
+// directory lock, and atomic writes. All file I/O of the library is here.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "error.h"
+#include "person.h"
+#include "settings.h"
+
+namespace kith {
+
+namespace fs = std::filesystem;
+
+struct Loaded {
+  Settings settings;
+  std::vector<Person> people;            // the files that loaded cleanly, by slug
+  std::vector<Diagnostic> problems;      // every problem of every file (and kith.yaml)
+  std::vector<Diagnostic> unknown_keys;  // for `check --strict`
+  int files = 0;                         // person files seen
+};
+
+class Store {
+ public:
+  explicit Store(fs::path dir) : dir_(std::move(dir)) {}
+  const fs::path& dir() const { return dir_; }
+  fs::path settings_path() const { return dir_ / "kith.yaml"; }
+
+  // Throws Error naming the directory and suggesting `kith init` when missing.
+  void require_exists() const;
+
+  // Every `*.yaml` under the directory except kith.yaml; dot-files and
+  // dot-folders are skipped; symlinks that leave the directory are skipped.
+  // Sorted by path.
+  std::vector<fs::path> person_files() const;
+
+  // Reads kith.yaml and every person file. Never throws for a bad file: its
+  // problems are collected and the other files still load. Two files with
+  // the same slug are a problem naming both paths.
+  Loaded load() const;
+
+  // The path a new person with `slug` gets (top level of the directory).
+  fs::path path_for_slug(std::string_view slug) const;
+
+  // The directory lock, held for a whole read-modify-write. Blocks until it
+  // is free. Released by the destructor.
+  class Lock {
+   public:
+    explicit Lock(const fs::path& dir);
+    ~Lock();
+    Lock(const Lock&) = delete;
+    Lock& operator=(const Lock&) = delete;
+
+   private:
+    int fd_ = -1;
+  };
+  Lock lock() const { return Lock(dir_); }
+
+ private:
+  fs::path dir_;
+};
+
+// Reads a whole file. Throws Error(path) when it cannot.
+std::string read_file(const fs::path& path);
+
+// Writes `text` to a temporary file in the same folder, fsyncs it, gives it
+// the mode of the file it replaces (or the umask's default for a new file),
+// and renames it over `path`, then fsyncs the folder. Throws Error and leaves
+// `path` as it was when any step fails. `create_only` refuses to replace an
+// existing file.
+void write_atomic(const fs::path& path, std::string_view text, bool create_only = false);
+
+}  // namespace kith

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs kith's build dependencies from Debian's packages (when run as root),
+# builds kith, and shows who is due for a follow-up in the sample network.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    g++ cmake git libcli11-dev libyaml-cpp-dev libfmt-dev libhowardhinnant-date-dev libgtest-dev >/dev/null
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j2
+
+echo
+echo "\$ kith --dir examples/people due"
+./build/kith --dir examples/people due

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: MIT
+#include "person.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace kith {
+namespace {
+
+std::string repeat(std::string_view s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+// True when `s` is well-formed UTF-8 (a cut slug must still be).
+bool is_utf8(const std::string& s) {
+  for (size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += n;
+  }
+  return true;
+}
+
+TEST(PersonFold, LowerCasesAsciiAndKeepsTheRest) {
+  EXPECT_EQ(fold("Charlie BROWN 42, ok?"), "charlie brown 42, ok?");
+  EXPECT_EQ(fold(""), "");
+}
+
+TEST(PersonFold, StripsLatin1Accents) {
+  EXPECT_EQ(fold("Charlène Dupont"), "charlene dupont");
+  EXPECT_EQ(fold("ÀÁÂÃÄÅàáâãäå"), "aaaaaaaaaaaa");
+  EXPECT_EQ(fold("Çç"), "cc");
+  EXPECT_EQ(fold("ÈÉÊËèéêë"), "eeeeeeee");
+  EXPECT_EQ(fold("ÌÍÎÏìíîï"), "iiiiiiii");
+  EXPECT_EQ(fold("Ññ"), "nn");
+  EXPECT_EQ(fold("ÒÓÔÕÖØòóôõöø"), "oooooooooooo");
+  EXPECT_EQ(fold("ÙÚÛÜùúûü"), "uuuuuuuu");
+  EXPECT_EQ(fold("ÝýÿŸ"), "yyyy");
+  EXPECT_EQ(fold("Ðð"), "dd");
+}
+
+TEST(PersonFold, ExpandsLigaturesAndSharpS) {
+  EXPECT_EQ(fold("Ææ"), "aeae");
+  EXPECT_EQ(fold("Œuvre cœur"), "oeuvre coeur");
+  EXPECT_EQ(fold("Straße"), "strasse");
+  EXPECT_EQ(fold("STRAẞE"), "strasse");
+  EXPECT_EQ(fold("Þórr"), "thorr");
+  EXPECT_EQ(fold("Ĳsselmeer ĳs"), "ijsselmeer ijs");
+}
+
+TEST(PersonFold, StripsLatinExtendedAAccents) {
+  EXPECT_EQ(fold("Łódź Łukasz"), "lodz lukasz");
+  EXPECT_EQ(fold("ŚśŹźŻżĆćŃńĄąĘę"), "sszzzzccnnaaee");               // Polish
+  EXPECT_EQ(fold("ČčŠšŽžŘřĚěŮůĎďŤťŇň"), "ccsszzrreeuuddttnn");         // Czech
+  EXPECT_EQ(fold("Őő Űű"), "oo uu");                                  // Hungarian
+  EXPECT_EQ(fold("Ğğ İı Şş"), "gg ii ss");                            // Turkish
+  EXPECT_EQ(fold("ĀāĒēĪīŪūĢģĶķĻļŅņ"), "aaeeiiuuggkkllnn");           // Latvian
+  EXPECT_EQ(fold("Đđ Ħħ Ŧŧ Ŋŋ ĸ ſ Ŵŵ Ŷŷ Ĝĝ Ĵĵ"), "dd hh tt nn k s ww yy gg jj");
+}
+
+TEST(PersonFold, StripsRomanianAndVietnameseAccents) {
+  EXPECT_EQ(fold("Ștefan Țiriac"), "stefan tiriac");
+  EXPECT_EQ(fold("Nguyễn Thị Minh Khai"), "nguyen thi minh khai");
+  EXPECT_EQ(fold("Trần Hưng Đạo"), "tran hung dao");
+  EXPECT_EQ(fold("Ơơ Ưư Ỳỹ"), "oo uu yy");
+}
+
+TEST(PersonFold, DropsCombiningAccents) {
+  EXPECT_EQ(fold("Charle\u0300ne"), "charlene");  // decomposed è
+  EXPECT_EQ(fold("E\u0301lodie"), "elodie");
+  EXPECT_EQ(fold("Charle\u0300ne"), fold("Charlène"));
+}
+
+TEST(PersonFold, LeavesLatin1SymbolsAlone) {
+  EXPECT_EQ(fold("2×3÷4 © «x»"), "2×3÷4 © «x»");
+}
+
+TEST(PersonFold, LowerCasesGreek) {
+  EXPECT_EQ(fold("ΑΘΗΝΑ"), "αθηνα");
+  EXPECT_EQ(fold("ΣΩΚΡΑΤΗΣ"), "σωκρατησ");
+  EXPECT_EQ(fold("Ώρα Άννα Έλενα Όλγα Ύδρα Ήρα Ίρις"), "ώρα άννα έλενα όλγα ύδρα ήρα ίρις");
+  EXPECT_EQ(fold("ΪΫ"), "ϊϋ");
+  EXPECT_EQ(fold("αβγ"), "αβγ");
+}
+
+TEST(PersonFold, LowerCasesCyrillic) {
+  EXPECT_EQ(fold("Пётр Ильич"), "пётр ильич");
+  EXPECT_EQ(fold("ЁЖИК АБВГДЕЗЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"), "ёжик абвгдезйклмнопрстуфхцчшщъыьэюя");
+  EXPECT_EQ(fold("ЇЖАК Ґ Є І Ў"), "їжак ґ є і ў");  // Ukrainian, Belarusian
+  EXPECT_EQ(fold("Ђ Љ Њ Џ Ћ Ѕ Ј"), "ђ љ њ џ ћ ѕ ј");  // Serbian, Macedonian
+  EXPECT_EQ(fold("Ѣ Ҕ Ӑ Ӂ Ӏ Ԁ"), "ѣ ҕ ӑ ӂ ӏ ԁ");
+}
+
+TEST(PersonFold, LeavesOtherScriptsAndEmojiAlone) {
+  EXPECT_EQ(fold("李小龍"), "李小龍");
+  EXPECT_EQ(fold("東京 Tokyo"), "東京 tokyo");
+  EXPECT_EQ(fold("محمد"), "محمد");
+  EXPECT_EQ(fold("Ana 😀"), "ana 😀");
+}
+
+TEST(PersonFold, PassesInvalidUtf8ThroughByteForByte) {
+  EXPECT_EQ(fold("\xff"), "\xff");
+  EXPECT_EQ(fold("A\xC3"), "a\xC3");                      // truncated sequence at the end
+  EXPECT_EQ(fold("\xC3("), "\xC3(");                      // lead byte, no continuation
+  EXPECT_EQ(fold("\x80" "A"), "\x80" "a");                // stray continuation byte
+  EXPECT_EQ(fold("\xC0\xAF"), "\xC0\xAF");                // overlong '/'
+  EXPECT_EQ(fold("\xED\xA0\x80"), "\xED\xA0\x80");        // UTF-16 surrogate
+  EXPECT_EQ(fold("\xF5\x80\x80\x80"), "\xF5\x80\x80\x80");  // beyond U+10FFFF
+  EXPECT_EQ(fold("\xE9t\xE9 \xC3\xA9"), "\xE9t\xE9 e");   // Latin-1 bytes beside real UTF-8
+}
+
+TEST(PersonFold, KeepsACombiningMarkAfterAStrayByteSoBytesNeverFuseIntoALetter) {
+  // Dropping U+0329 here would join 0xC3 and 0xA5 into "å".
+  EXPECT_EQ(fold("\xC3\xCC\xA9\xA5"), "\xC3\xCC\xA9\xA5");
+  EXPECT_EQ(fold(fold("\xC3\xCC\xA9\xA5")), fold("\xC3\xCC\xA9\xA5"));
+}
+
+TEST(PersonFold, IsIdempotent) {
+  for (const char* s : {"Charlène Dupont", "Пётр Ильич", "STRAẞE", "Nguyễn", "ΑΘΗΝΑ", "a\xff" "B"}) {
+    EXPECT_EQ(fold(fold(s)), fold(s)) << s;
+  }
+}
+
+TEST(PersonSlugify, TheExamplesFromTheContract) {
+  EXPECT_EQ(slugify("Charlène Dupont"), "charlene-dupont");
+  EXPECT_EQ(slugify("  Jean-Luc  O'Neil "), "jean-luc-o-neil");
+  EXPECT_EQ(slugify("Пётр Ильич"), "пётр-ильич");
+  EXPECT_EQ(slugify("李小龍"), "李小龍");
+}
+
+TEST(PersonSlugify, NothingUsableGivesPerson) {
+  for (const char* s : {"", "   ", "!!!", "---", "😀", "\xff\xfe", "’…", "\u3000"}) {
+    EXPECT_EQ(slugify(s), "person") << s;
+  }
+}
+
+TEST(PersonSlugify, AsciiPunctuationBecomesOneDash) {
+  EXPECT_EQ(slugify("Dr. Ada Lovelace, PhD"), "dr-ada-lovelace-phd");
+  EXPECT_EQ(slugify("Agent 007"), "agent-007");
+  EXPECT_EQ(slugify("a_b\tc\nd"), "a-b-c-d");
+  EXPECT_EQ(slugify("--Ana--Lopez--"), "ana-lopez");
+}
+
+TEST(PersonSlugify, NeverProducesAPathOrADotFile) {
+  EXPECT_EQ(slugify("../../etc/passwd"), "etc-passwd");
+  EXPECT_EQ(slugify(".hidden"), "hidden");
+  EXPECT_EQ(slugify("a\\b"), "a-b");
+}
+
+TEST(PersonSlugify, NonAsciiPunctuationAndEmojiAreSeparators) {
+  EXPECT_EQ(slugify("O’Brien"), "o-brien");                   // U+2019
+  EXPECT_EQ(slugify("Anne—Marie"), "anne-marie");             // em dash
+  EXPECT_EQ(slugify("Zoë «Z» Smith"), "zoe-z-smith");
+  EXPECT_EQ(slugify("Jean\u00A0Luc"), "jean-luc");            // no-break space
+  EXPECT_EQ(slugify("Ana 👩‍💻 Lopez"), "ana-lopez");            // emoji with a zero-width joiner
+  EXPECT_EQ(slugify("Ana ❤️ Lopez"), "ana-lopez");            // U+2764 + variation selector
+  EXPECT_EQ(slugify("Ana 🇫🇷"), "ana");                        // regional indicators
+  EXPECT_EQ(slugify("Мар\u02BCяна"), "мар-яна");              // modifier-letter apostrophe
+  EXPECT_EQ(slugify("Sam ™ Smith"), "sam-smith");
+}
+
+TEST(PersonSlugify, CjkPunctuationSeparatesButNameMarksStay) {
+  EXPECT_EQ(slugify("山田、太郎"), "山田-太郎");
+  EXPECT_EQ(slugify("山田\u3000太郎"), "山田-太郎");  // ideographic space
+  EXPECT_EQ(slugify("「山田」"), "山田");
+  EXPECT_EQ(slugify("佐々木 希"), "佐々木-希");         // 々 is part of the name
+  EXPECT_EQ(slugify("𠀀𠀁"), "𠀀𠀁");                  // CJK Extension B is not an emoji
+}
+
+TEST(PersonSlugify, KeepsNonLatinLetters) {
+  EXPECT_EQ(slugify("ΑΘΗΝΑ Παπαδοπούλου"), "αθηνα-παπαδοπούλου");
+  EXPECT_EQ(slugify("محمد علي"), "محمد-علي");
+  EXPECT_EQ(slugify("Łukasz Żółć"), "lukasz-zolc");
+}
+
+TEST(PersonSlugify, InvalidBytesBecomeSeparators) {
+  EXPECT_EQ(slugify("Ana\xffLopez"), "ana-lopez");
+  EXPECT_EQ(slugify("Ana\xC3"), "ana");
+  EXPECT_EQ(slugify("Ana\xff\xCC\x81Lopez"), "ana-lopez");  // the accent fold() kept is orphaned
+  EXPECT_TRUE(is_utf8(slugify("\xE9t\xE9 caf\xC3\xA9")));
+}
+
+TEST(PersonSlugify, CapsAsciiAt80Bytes) {
+  EXPECT_EQ(slugify(repeat("a", 100)), repeat("a", 80));
+  EXPECT_EQ(slugify(repeat("a", 80)), repeat("a", 80));
+}
+
+TEST(PersonSlugify, CapDoesNotLeaveATrailingDash) {
+  std::string slug = slugify(repeat("abc ", 30));  // byte 80 is a dash
+  EXPECT_EQ(slug.size(), 79u);
+  EXPECT_NE(slug.back(), '-');
+}
+
+TEST(PersonSlugify, CapNeverCutsAUtf8Sequence) {
+  EXPECT_EQ(slugify(repeat("龍", 40)), repeat("龍", 26));  // 3 bytes each: 78 bytes
+  EXPECT_EQ(slugify("a" + repeat("龍", 40)), "a" + repeat("龍", 26));
+  EXPECT_EQ(slugify(repeat("𠀀", 30)), repeat("𠀀", 20));  // 4 bytes each: exactly 80
+  EXPECT_EQ(slugify(repeat("ж", 50)), repeat("ж", 40));
+  for (int pad = 0; pad < 4; ++pad) {
+    std::string slug = slugify(repeat("x", pad) + repeat("𠀀", 30));
+    EXPECT_LE(slug.size(), 80u);
+    EXPECT_GE(slug.size(), 77u);
+    EXPECT_TRUE(is_utf8(slug)) << pad;
+  }
+}
+
+TEST(PersonSlugify, OutputIsCleanAndStable) {
+  const std::vector<std::string> names{"Charlène Dupont", "  Jean-Luc  O'Neil ", "Пётр Ильич", "李小龍",
+                                       "O’Brien & Sons!!", "a\xff" "b", repeat("Émilie ", 20), "!!!"};
+  for (const std::string& name : names) {
+    std::string slug = slugify(name);
+    EXPECT_FALSE(slug.empty()) << name;
+    EXPECT_NE(slug.front(), '-') << name;
+    EXPECT_NE(slug.back(), '-') << name;
+    EXPECT_EQ(slug.find("--"), std::string::npos) << name;
+    EXPECT_LE(slug.size(), 80u) << name;
+    EXPECT_TRUE(is_utf8(slug)) << name;
+    for (char c : slug) {
+      bool ascii_ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+      EXPECT_TRUE(ascii_ok || static_cast<unsigned char>(c) >= 0x80) << name;
+    }
+    EXPECT_EQ(slugify(slug), slug) << name;  // a slug slugifies to itself
+  }
+}
+
+}  // namespace
+}  // namespace kith

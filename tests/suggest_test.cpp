@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: MIT
+#include "suggest.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace kith {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Person person(std::string slug, std::string name, Strings needs = {}, Strings offers = {},
+              Strings tags = {}) {
+  Person p;
+  p.slug = std::move(slug);
+  p.name = std::move(name);
+  p.needs = std::move(needs);
+  p.offers = std::move(offers);
+  p.tags = std::move(tags);
+  return p;
+}
+
+Entry intro_with(std::string slug) {
+  Entry e;
+  e.date = date::year{2026} / 4 / 2;
+  e.kind = "intro";
+  e.with = std::move(slug);
+  return e;
+}
+
+TEST(SuggestIntros, NeedMetByOfferScoresTenWithReasonInWords) {
+  std::vector<Person> people{
+      person("julie-martin", "Julie Martin", {"job search"}),
+      person("sophie-bernard", "Sophie Bernard", {}, {"job search"}),
+  };
+  auto out = suggest_intros(people, "", 0);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].a->slug, "julie-martin");
+  EXPECT_EQ(out[0].b->slug, "sophie-bernard");
+  EXPECT_EQ(out[0].score, 10);
+  EXPECT_EQ(out[0].reasons,
+            Strings{"Julie Martin needs 'job search'; Sophie Bernard offers 'job search'"});
+}
+
+TEST(SuggestIntros, MatchingIgnoresCaseAccentsAndSurroundingBlanksButReasonsKeepTheFilesSpelling) {
+  std::vector<Person> people{
+      person("a", "Ann", {"  Réseau Lyon "}),
+      person("b", "Bob", {}, {"reseau lyon"}),
+  };
+  auto out = suggest_intros(people, "", 0);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].score, 10);
+  EXPECT_EQ(out[0].reasons, Strings{"Ann needs '  Réseau Lyon '; Bob offers 'reseau lyon'"});
+}
+
+TEST(SuggestIntros, NeedsMetInBothDirectionsAddUpAndListANeedsFirst) {
+  std::vector<Person> people{
+      person("zoe", "Zoé", {"rust mentoring"}, {"design review"}),
+      person("adam", "Adam", {"design review", "job search"}, {"rust mentoring", "job search"}),
+  };
+  auto out = suggest_intros(people, "", 0);
+  ASSERT_EQ(out.size(), 1u);
+  // a is the smaller slug, whatever the order of the files.
+  EXPECT_EQ(out[0].a->slug, "adam");
+  EXPECT_EQ(out[0].score, 20);
+  EXPECT_EQ(out[0].reasons, (Strings{"Adam needs 'design review'; Zoé offers 'design review'",
+                                     "Zoé needs 'rust mentoring'; Adam offers 'rust mentoring'"}));
+}
+
+TEST(SuggestIntros, SharedTagsScoreOneEachInOneReason) {
+  std::vector<Person> people{
+      person("a", "Ann", {}, {}, {"DevOps", "Kubernetes", "lyon", "go"}),
+      person("b", "Bob", {}, {}, {"kubernetes", "Lyon", "devops", "rust"}),
+  };
+  auto out = suggest_intros(people, "", 0);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].score, 3);
+  EXPECT_EQ(out[0].reasons, Strings{"both tagged DevOps, Kubernetes, lyon"});
+}
+
+TEST(SuggestIntros, AValueListedTwiceCountsOnce) {
+  std::vector<Person> people{
+      person("a", "Ann", {"job search", "Job Search"}, {}, {"lyon", "LYON"}),
+      person("b", "Bob", {}, {"job search", "JOB SEARCH"}, {"lyon"}),
+  };
+  auto out = suggest_intros(people, "", 0);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].score, 11);
+  EXPECT_EQ(out[0].reasons.size(), 2u);
+}
+
+TEST(SuggestIntros, NeedOfOneMetByOwnOfferOnlyIsNotAReason) {
+  // Ann needs and offers the same thing; Bob has nothing to do with it.
+  std::vector<Person> people{
+      person("a", "Ann", {"go"}, {"go"}),
+      person("b", "Bob", {"rust"}, {"python"}),
+  };
+  EXPECT_TRUE(suggest_intros(people, "", 0).empty());
+}
+
+TEST(SuggestIntros, PairsAlreadyIntroducedFromEitherFileAreNeverSuggested) {
+  std::vector<Person> people{
+      person("a", "Ann", {"job search"}),
+      person("b", "Bob", {}, {"job search"}),
+      person("c", "Cat", {}, {"job search"}),
+      person("d", "Dan", {}, {"job search"}),
+  };
+  people[0].log.push_back(intro_with("b"));  // logged in Ann's file only
+  people[2].log.push_back(intro_with("a"));  // logged in Cat's file only
+  auto out = suggest_intros(people, "", 0);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].a->slug, "a");
+  EXPECT_EQ(out[0].b->slug, "d");
+}
+
+TEST(SuggestIntros, AnIntroToSomeoneElseDoesNotBlockThePair) {
+  std::vector<Person> people{
+      person("a", "Ann", {"job search"}),
+      person("b", "Bob", {}, {"job search"}),
+  };
+  people[0].log.push_back(intro_with("zed"));
+  Entry talk;
+  talk.date = date::year{2026} / 1 / 1;
+  talk.kind = "talk";
+  talk.with = "b";  // `with` only means something on an intro
+  people[0].log.push_back(talk);
+  EXPECT_EQ(suggest_intros(people, "", 0).size(), 1u);
+}
+
+TEST(SuggestIntros, PairsWithNothingInCommonAreLeftOut) {
+  std::vector<Person> people{
+      person("a", "Ann", {"go"}, {"rust"}, {"paris"}),
+      person("b", "Bob", {"java"}, {"python"}, {"lyon"}),
+      person("c", "Cat"),
+  };
+  EXPECT_TRUE(suggest_intros(people, "", 0).empty());
+}
+
+TEST(SuggestIntros, OrderIsScoreThenFirstSlugThenSecondSlug) {
+  std::vector<Person> people{
+      person("e", "Eve", {}, {}, {"lyon"}),
+      person("d", "Dan", {}, {}, {"lyon"}),
+      person("c", "Cat", {"job search"}),
+      person("b", "Bob", {}, {"job search"}, {"lyon"}),
+      person("a", "Ann", {}, {}, {"lyon"}),
+  };
+  auto out = suggest_intros(people, "", 0);
+  std::vector<std::string> pairs;
+  for (const Suggestion& s : out) pairs.push_back(s.a->slug + s.b->slug + std::to_string(s.score));
+  EXPECT_EQ(pairs, (Strings{"bc10", "ab1", "ad1", "ae1", "bd1", "be1", "de1"}));
+}
+
+TEST(SuggestIntros, WhoKeepsOnlyTheirPairsWithThemFirst) {
+  std::vector<Person> people{
+      person("a", "Ann", {}, {}, {"lyon"}),
+      person("m", "Max", {"job search"}, {}, {"lyon"}),
+      person("z", "Zed", {}, {"job search"}),
+      person("b", "Bob", {}, {}, {"lyon"}),
+  };
+  auto out = suggest_intros(people, "m", 0);
+  ASSERT_EQ(out.size(), 3u);
+  for (const Suggestion& s : out) EXPECT_EQ(s.a->slug, "m");
+  EXPECT_EQ(out[0].b->slug, "z");
+  EXPECT_EQ(out[0].score, 10);
+  EXPECT_EQ(out[1].b->slug, "a");
+  EXPECT_EQ(out[2].b->slug, "b");
+  EXPECT_EQ(out[1].reasons, Strings{"both tagged lyon"});
+}
+
+TEST(SuggestIntros, WhoPutsTheirNeedsFirstInTheReasons) {
+  std::vector<Person> people{
+      person("a", "Ann", {"rust"}, {"go"}),
+      person("z", "Zed", {"go"}, {"rust"}),
+  };
+  auto out = suggest_intros(people, "z", 0);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].a->slug, "z");
+  EXPECT_EQ(out[0].reasons,
+            (Strings{"Zed needs 'go'; Ann offers 'go'", "Ann needs 'rust'; Zed offers 'rust'"}));
+}
+
+TEST(SuggestIntros, UnknownWhoYieldsNothing) {
+  std::vector<Person> people{
+      person("a", "Ann", {"go"}),
+      person("b", "Bob", {}, {"go"}),
+  };
+  EXPECT_TRUE(suggest_intros(people, "nobody", 0).empty());
+}
+
+TEST(SuggestIntros, LimitKeepsTheBestAndZeroOrLessKeepsAll) {
+  std::vector<Person> people{
+      person("a", "Ann", {"go"}, {}, {"lyon"}),
+      person("b", "Bob", {}, {"go"}, {"lyon"}),
+      person("c", "Cat", {}, {}, {"lyon"}),
+  };
+  auto one = suggest_intros(people, "", 1);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].score, 11);
+  EXPECT_EQ(suggest_intros(people, "", 0).size(), 3u);
+  EXPECT_EQ(suggest_intros(people, "", -1).size(), 3u);
+  EXPECT_EQ(suggest_intros(people, "", 10).size(), 3u);
+}
+
+TEST(SuggestIntros, EmptyOrSinglePersonNetworkHasNoPairs) {
+  EXPECT_TRUE(suggest_intros({}, "", 0).empty());
+  std::vector<Person> one{person("a", "Ann", {"go"}, {"go"}, {"lyon"})};
+  EXPECT_TRUE(suggest_intros(one, "", 0).empty());
+  EXPECT_TRUE(suggest_intros(one, "a", 0).empty());
+}
+
+}  // namespace
+}  // namespace kith
