@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "context.h"
+#include "match.h"
 #include "render.h"
 
 namespace kith {
@@ -43,6 +44,16 @@ Duration parse_duration_arg(const std::string& text, const std::string& option) 
   std::optional<Duration> d = parse_duration(text);
   if (!d) throw UsageError(fmt::format("{} '{}' is not a duration like 30d, 2w, 3m, 1y or never", option, text));
   return *d;
+}
+
+const Person& find_person_in(const Loaded& all, const std::string& who) {
+  try {
+    return find_person(all.people, who);
+  } catch (const Error& e) {
+    if (all.problems.empty()) throw;
+    throw Error(fmt::format("{}\n(some files could not be read and were left out; `kith check` lists them)",
+                            e.what()));
+  }
 }
 
 Loaded load_and_warn(Context& ctx) {

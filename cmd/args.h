@@ -22,6 +22,10 @@ Date parse_when_arg(const std::string& text, Date today, Date base);
 
 Duration parse_duration_arg(const std::string& text, const std::string& option);
 
+// find_person, with a hint when some files could not be read: the person
+// WHO names may be in one of them.
+const Person& find_person_in(const Loaded& all, const std::string& who);
+
 // Loads the directory (which must exist) and warns on `err` about files
 // that could not be read; sets `exit_code` to 1 when there were any.
 struct Context;

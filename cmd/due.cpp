@@ -141,9 +141,10 @@ void setup_due(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<DueOptions>();
   CLI::App* sub = app.add_subcommand("due", "Who to contact now, most urgent first (silent when nobody is due)");
   sub->add_option("--within", o->within, "Also who falls due this far ahead: 7d, 2w, 1m")->type_name("D");
-  sub->add_option("--circle", o->circle, "Only this circle");
-  sub->add_option("--tag", o->tag, "Only people with this tag (case- and accent-insensitive)");
-  CLI::Option* limit = sub->add_option("--limit", o->limit, "At most N people")->type_name("N");
+  sub->add_option("--circle", o->circle, "Only this circle")->type_name("C");
+  sub->add_option("--tag", o->tag, "Only people with this tag (case- and accent-insensitive)")->type_name("T");
+  CLI::Option* limit =
+      sub->add_option("--limit", o->limit, "At most the N most urgent people")->type_name("N")->default_str("");
   sub->add_flag("--json", o->json, "Print a JSON array, in urgency order ([] when nobody is due)");
   sub->callback([&ctx, o, limit] {
     o->limit_given = limit->count() > 0;

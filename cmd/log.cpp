@@ -31,7 +31,7 @@ void run_log(Context& ctx, const LogOptions& o) {
   auto lock = store.lock();
   Loaded all = store.load();
   const Settings& s = all.settings;
-  const Person& p = find_person(all.people, o.who);
+  const Person& p = find_person_in(all, o.who);
   if (!s.find_kind(o.kind)) throw Error(fmt::format("unknown kind '{}' (known: {})", o.kind, s.kind_names()));
   if (o.kind == "intro") throw UsageError("use `kith intro A B` to log an introduction in both files");
   NewEntry entry{o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today), o.kind, join_words(o.note), ""};

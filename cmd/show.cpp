@@ -91,7 +91,7 @@ void run_show(Context& ctx, const ShowOptions& o) {
   Store store = ctx.store();
   store.require_exists();
   Loaded all = store.load();
-  const Person& p = find_person(all.people, o.who);
+  const Person& p = find_person_in(all, o.who);
   PersonSummary s = summarize(p, all.settings, ctx.today);
   if (o.json) {
     ctx.out << to_json(p, all.settings, s).dump();

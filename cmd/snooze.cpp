@@ -32,7 +32,7 @@ void run_snooze(Context& ctx, const SnoozeOptions& o) {
   auto lock = store.lock();
   Loaded all = store.load();
   const Settings& s = all.settings;
-  const Person& p = find_person(all.people, o.who);
+  const Person& p = find_person_in(all, o.who);
   std::optional<Date> before = p.next;
 
   Person after = update_person_file(p.path, s, [&](const std::string& text) {
