@@ -7,6 +7,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "commit.h"
 #include "edit.h"
 #include "update.h"
 
@@ -19,12 +20,26 @@ struct AddOptions {
   std::vector<std::string> tags, offers, needs;
 };
 
+// kith.yaml is the settings file, so a person whose name slugifies to
+// `kith` gets a file name that says what it is.
+std::string slug_for(const std::string& name) {
+  std::string slug = slugify(name);
+  return slug == "kith" ? "kith-person" : slug;
+}
+
 void run_add(Context& ctx, const AddOptions& o) {
+  // The arguments first: a usage error must not leave a new directory behind.
+  NewPerson np;
+  np.name = trim_arg(o.name);
+  if (np.name.empty()) throw UsageError("NAME is empty");
+  if (!o.date.empty() && o.met.empty()) throw UsageError("-d/--date is the date of --met; give --met WHERE too");
+  if (!o.every.empty()) np.every = format_duration(parse_duration_arg(o.every, "--every"));
+  Date met_on = o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today);
+
   Store store = ctx.store();
   std::error_code ec;
   fs::create_directories(store.dir(), ec);
   if (ec) throw Error(fmt::format("cannot create {}: {}", store.dir().string(), ec.message()));
-  if (!o.date.empty() && o.met.empty()) throw UsageError("-d/--date is the date of --met; give --met WHERE too");
 
   auto lock = store.lock();
   Loaded all = store.load();
@@ -32,13 +47,9 @@ void run_add(Context& ctx, const AddOptions& o) {
   for (const Diagnostic& d : all.problems)  // a broken kith.yaml would make us guess
     if (d.path == store.settings_path().string()) throw Error(d);
 
-  NewPerson np;
-  np.name = trim_arg(o.name);
-  if (np.name.empty()) throw UsageError("NAME is empty");
   if (!o.circle.empty() && !s.has_circle(o.circle))
     throw UsageError(fmt::format("unknown circle '{}' (known: {})", o.circle, s.circle_names()));
   np.circle = o.circle;
-  if (!o.every.empty()) np.every = format_duration(parse_duration_arg(o.every, "--every"));
   np.tags = split_list(o.tags);
   np.offers = split_list(o.offers);
   np.needs = split_list(o.needs);
@@ -46,20 +57,18 @@ void run_add(Context& ctx, const AddOptions& o) {
   np.company = o.company;
   np.role = o.role;
 
-  std::string slug = slugify(np.name);
+  std::string slug = slug_for(np.name);
   for (const fs::path& f : store.person_files())
     if (f.stem() == slug)
       throw Error(fmt::format("{} already exists ({}); use `kith log {}` to add to it", slug, f.string(), slug));
   fs::path path = store.path_for_slug(slug);
 
   std::string text = new_person_text(np);
-  if (!o.met.empty()) {
-    Date when = o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today);
-    text = append_log_entry(text, NewEntry{when, "met", trim_arg(o.met), ""});
-  }
+  if (!o.met.empty()) text = append_log_entry(text, NewEntry{met_on, "met", trim_arg(o.met), ""});
   verify_person_text(text, path.string(), s);
   write_atomic(path, text, /*create_only=*/true);
   ctx.out << path.string() << '\n';
+  commit_change(ctx, s, {path}, fmt::format("kith: add {}", slug));
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "context.h"
 #include "match.h"
 #include "render.h"
@@ -46,11 +48,50 @@ Duration parse_duration_arg(const std::string& text, const std::string& option) 
   return *d;
 }
 
+namespace {
+
+bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+
+// True when some slug, name or aka of `p` starts like `folded_who`.
+bool answers_to(const Person& p, const std::string& folded_who) {
+  if (starts_with(fold(p.slug), folded_who) || starts_with(fold(p.name), folded_who)) return true;
+  for (const std::string& a : p.aka)
+    if (starts_with(fold(a), folded_who)) return true;
+  return false;
+}
+
+// The first problem of the one unreadable person file whose slug starts like
+// `folded_who`, or nullptr when there is not exactly one.
+const Diagnostic* unreadable_match(const Loaded& all, const std::string& folded_who) {
+  const Diagnostic* found = nullptr;
+  for (const Diagnostic& d : all.problems) {
+    fs::path path(d.path);
+    if (path.filename() == "kith.yaml" || !starts_with(fold(path.stem().string()), folded_who)) continue;
+    if (found && found->path != d.path) return nullptr;
+    if (!found) found = &d;
+  }
+  return found;
+}
+
+}  // namespace
+
 const Person& find_person_in(const Loaded& all, const std::string& who) {
   try {
     return find_person(all.people, who);
   } catch (const Error& e) {
     if (all.problems.empty()) throw;
+    // Nobody readable answers to WHO, but a file that could not be read may
+    // be theirs: say what is wrong with it rather than "nobody matches".
+    std::string q = fold(who);
+    if (!q.empty() && std::none_of(all.people.begin(), all.people.end(),
+                                   [&](const Person& p) { return answers_to(p, q); })) {
+      if (const Diagnostic* d = unreadable_match(all, q)) {
+        Diagnostic with_hint = *d;
+        with_hint.message += fmt::format(" (the file could not be read; `kith edit {}` opens it)",
+                                         fs::path(d->path).stem().string());
+        throw Error(with_hint);
+      }
+    }
     throw Error(fmt::format("{}\n(some files could not be read and were left out; `kith check` lists them)",
                             e.what()));
   }

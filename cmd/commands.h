@@ -12,9 +12,15 @@ void setup_init(CLI::App& app, Context& ctx);
 void setup_add(CLI::App& app, Context& ctx);
 void setup_log(CLI::App& app, Context& ctx);
 void setup_due(CLI::App& app, Context& ctx);
+void setup_intro(CLI::App& app, Context& ctx);
+void setup_report(CLI::App& app, Context& ctx);
 void setup_show(CLI::App& app, Context& ctx);
 void setup_list(CLI::App& app, Context& ctx);
 void setup_snooze(CLI::App& app, Context& ctx);
 void setup_check(CLI::App& app, Context& ctx);
+void setup_edit(CLI::App& app, Context& ctx);
+void setup_git(CLI::App& app, Context& ctx);
+// Reads the whole command table when it runs, so it completes every command.
+void setup_completion(CLI::App& app, Context& ctx);
 
 }  // namespace kith

@@ -6,6 +6,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "commit.h"
 #include "edit.h"
 #include "match.h"
 #include "update.h"
@@ -26,6 +27,12 @@ std::string join_words(const std::vector<std::string>& words) {
 }
 
 void run_log(Context& ctx, const LogOptions& o) {
+  // The arguments first: a usage error does not depend on what the files say.
+  if (o.kind == "intro") throw UsageError("use `kith intro A B` to log an introduction in both files");
+  NewEntry entry{o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today), o.kind, join_words(o.note), ""};
+  std::optional<Date> next;
+  if (!o.next.empty()) next = parse_when_arg(o.next, ctx.today, entry.date);
+
   Store store = ctx.store();
   store.require_exists();
   auto lock = store.lock();
@@ -33,10 +40,6 @@ void run_log(Context& ctx, const LogOptions& o) {
   const Settings& s = all.settings;
   const Person& p = find_person_in(all, o.who);
   if (!s.find_kind(o.kind)) throw Error(fmt::format("unknown kind '{}' (known: {})", o.kind, s.kind_names()));
-  if (o.kind == "intro") throw UsageError("use `kith intro A B` to log an introduction in both files");
-  NewEntry entry{o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today), o.kind, join_words(o.note), ""};
-  std::optional<Date> next;
-  if (!o.next.empty()) next = parse_when_arg(o.next, ctx.today, entry.date);
 
   update_person_file(p.path, s, [&](const std::string& text) {
     std::string out = append_log_entry(text, entry);
@@ -45,6 +48,7 @@ void run_log(Context& ctx, const LogOptions& o) {
   });
   ctx.out << fmt::format("{}: {} on {}{}\n", p.slug, entry.kind, format_date(entry.date),
                          next ? fmt::format(", next {}", format_date(*next)) : "");
+  commit_change(ctx, s, {p.path}, fmt::format("kith: log {} {}", p.slug, entry.kind));
 }
 
 }  // namespace

@@ -29,8 +29,6 @@ kith::Date today_from(const kith::Getenv& env) {
 
 int run(int argc, char** argv) {
   kith::Context ctx{std::cout, std::cerr, kith::process_env(), {}, {}, {}, {}, 0};
-  ctx.today = today_from(ctx.env);
-  ctx.config = kith::read_user_config(ctx.env);
 
   CLI::App app{"kith: keep in touch with the people of your network, the honest way.\n"
                "One YAML file per person; `kith due` says who to get back to.",
@@ -50,10 +48,22 @@ int run(int argc, char** argv) {
   kith::setup_add(app, ctx);
   kith::setup_log(app, ctx);
   kith::setup_due(app, ctx);
+  kith::setup_intro(app, ctx);
+  kith::setup_report(app, ctx);
   kith::setup_show(app, ctx);
   kith::setup_list(app, ctx);
   kith::setup_snooze(app, ctx);
   kith::setup_check(app, ctx);
+  kith::setup_edit(app, ctx);
+  kith::setup_git(app, ctx);
+  kith::setup_completion(app, ctx);
+
+  // Read after --help/--version are handled and before any command runs, so
+  // a broken config.yaml or KITH_TODAY never hides the help.
+  app.parse_complete_callback([&ctx] {
+    ctx.today = today_from(ctx.env);
+    ctx.config = kith::read_user_config(ctx.env);
+  });
 
   try {
     app.parse(argc, argv);

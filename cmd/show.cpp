@@ -29,13 +29,12 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
-// The log, newest first; equal dates keep the later file entry first.
+// The log, newest first; equal dates keep the later file entry first (by
+// position in the log, not line: flow entries may share a line).
 std::vector<const Entry*> newest_first(const Person& p) {
   std::vector<const Entry*> log;
-  for (const Entry& e : p.log) log.push_back(&e);
-  std::sort(log.begin(), log.end(), [](const Entry* a, const Entry* b) {
-    return a->date != b->date ? b->date < a->date : a->line > b->line;
-  });
+  for (auto e = p.log.rbegin(); e != p.log.rend(); ++e) log.push_back(&*e);
+  std::stable_sort(log.begin(), log.end(), [](const Entry* a, const Entry* b) { return b->date < a->date; });
   return log;
 }
 
@@ -88,9 +87,9 @@ void line(std::ostream& out, std::string_view label, const std::string& value, b
 }
 
 void run_show(Context& ctx, const ShowOptions& o) {
-  Store store = ctx.store();
-  store.require_exists();
-  Loaded all = store.load();
+  // Like list: the person shows, and files that could not be read are
+  // warned about on stderr with exit 1, so none goes unnoticed.
+  Loaded all = load_and_warn(ctx);
   const Person& p = find_person_in(all, o.who);
   PersonSummary s = summarize(p, all.settings, ctx.today);
   if (o.json) {

@@ -8,6 +8,7 @@
 #include "args.h"
 #include "balance.h"
 #include "commands.h"
+#include "commit.h"
 #include "edit.h"
 #include "match.h"
 #include "update.h"
@@ -40,6 +41,7 @@ void run_snooze(Context& ctx, const SnoozeOptions& o) {
   });
   std::string was = before ? fmt::format(" (was {})", format_date(*before)) : "";
   ctx.out << fmt::format("{}: next {}{}\n", p.slug, format_date(when), was);
+  commit_change(ctx, s, {p.path}, fmt::format("kith: snooze {} {}", p.slug, format_date(when)));
 
   // Rule 2 of DESIGN.md: `next` only counts when it is later than the last contact.
   if (const Entry* last = last_contact(after, s); last != nullptr && !(last->date < when))

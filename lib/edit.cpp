@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 
 #include "error.h"
+#include "load.h"
+#include "yaml_util.h"
 
 namespace kith {
 namespace {
@@ -20,6 +22,10 @@ constexpr std::size_t npos = std::string::npos;
 [[noreturn]] void refuse(const std::string& why, const YAML::Mark& at = YAML::Mark::null_mark()) {
   if (at.is_null()) throw Error("cannot edit safely: " + why);
   throw Error("cannot edit safely: " + why, "", at.line + 1, at.column + 1);
+}
+
+[[noreturn]] void refuse(const Diagnostic& d) {
+  throw Error(Diagnostic{d.path, d.line, d.col, "cannot edit safely: " + d.message});
 }
 
 struct Line {
@@ -43,6 +49,12 @@ struct Lines {
 
   const std::string& body(std::size_t i) const { return lines.at(i).body; }
 
+  // The line a parser mark points at; a mark outside the text is refused.
+  std::string& at(const YAML::Mark& m) {
+    if (m.is_null() || static_cast<std::size_t>(m.line) >= lines.size()) refuse("a position is outside the file", m);
+    return lines[m.line].body;
+  }
+
   // Inserts whole lines before line `at` (lines.size(): at the end).
   void insert(std::size_t at, const std::vector<std::string>& bodies) {
     if (at == lines.size() && !lines.empty() && lines.back().eol.empty()) {
@@ -61,7 +73,6 @@ Lines split_lines(std::string_view text) {
     out.bom = text.substr(0, 3);
     text.remove_prefix(3);
   }
-  if (text.find('\0') != npos) refuse("the file contains NUL bytes");
   std::size_t crlf = 0, lf = 0;
   while (!text.empty()) {
     Line line;
@@ -155,17 +166,22 @@ std::size_t null_token_length(const std::string& body, std::size_t at) {
   return 0;
 }
 
+// Reads the one document of `text` into `root` through the same guards as
+// the loader (what yaml-cpp cannot read safely: huge, binary, deeply nested
+// text); returns what is wrong, if anything.
+std::optional<Diagnostic> read_map(std::string_view text, YAML::Node& root) {
+  if (auto problem = guard_text(text, "")) return problem;
+  if (auto problem = parse_yaml(text, "", root)) return problem;
+  if (root.IsNull()) return Diagnostic{"", 0, 0, "the file is empty"};
+  if (!root.IsMap())
+    return Diagnostic{"", root.Mark().line + 1, root.Mark().column + 1, "the file is not a mapping of keys"};
+  return std::nullopt;
+}
+
 YAML::Node parse_map(std::string_view text) {
-  std::vector<YAML::Node> docs;
-  try {
-    docs = YAML::LoadAll(std::string(text));
-  } catch (const YAML::Exception& e) {
-    refuse("the file does not read as YAML: " + e.msg, e.mark);
-  }
-  if (docs.empty()) refuse("the file is empty");
-  if (docs.size() > 1) refuse("the file holds several YAML documents");
-  if (!docs[0].IsMap()) refuse("the file is not a mapping of keys", docs[0].Mark());
-  return docs[0];
+  YAML::Node root;
+  if (auto problem = read_map(text, root)) refuse(*problem);
+  return root;
 }
 
 struct Pair {
@@ -194,12 +210,8 @@ struct Check {
 // Reads `after` and compares it with `before` on every top-level key but
 // `key`, whose new value is returned for the caller's own check.
 Check check_others(const YAML::Node& before, std::string_view after, std::string_view key) {
-  std::optional<YAML::Node> root;
-  try {
-    root.emplace(parse_map(after));
-  } catch (const Error& e) {
-    return {{}, fmt::format("the result does not read back ({})", e.diagnostic().message)};
-  }
+  YAML::Node root;
+  if (auto problem = read_map(after, root)) return {{}, "the result does not read back: " + problem->message};
   auto others = [key](const YAML::Node& map, std::vector<YAML::Node>& edited) {
     std::vector<std::pair<std::string, std::string>> out;
     for (auto it = map.begin(); it != map.end(); ++it) {
@@ -212,7 +224,7 @@ Check check_others(const YAML::Node& before, std::string_view after, std::string
     return out;
   };
   std::vector<YAML::Node> unused, value;
-  if (others(before, unused) != others(*root, value)) return {{}, "the result changes other keys"};
+  if (others(before, unused) != others(root, value)) return {{}, "the result changes other keys"};
   if (value.size() != 1) return {{}, fmt::format("the result does not have one `{}`", key)};
   return {value.front(), {}};
 }
@@ -303,7 +315,7 @@ std::string problem_after_append(const YAML::Node& before, std::string_view afte
 // `log:` followed by nothing, `~` or `null`: the entries go below it.
 Lines append_to_null_log(Lines lines, const Pair& log, const std::vector<Field>& fields) {
   const auto& km = log.key.Mark();
-  std::string& body = lines.lines.at(km.line).body;
+  std::string& body = lines.at(km);
   std::size_t colon = colon_after_key(body, km.column);
   if (colon == npos) refuse("cannot find the `:` after `log`", km);
   std::size_t at = colon + 1;
@@ -420,7 +432,7 @@ Lines append_to_flow_log(Lines lines, const Pair& log, const std::vector<Field>&
   bool own_line = false;  // entries each on their line, `]` on its own
   if (seq.size() > 0) {
     const auto& im = seq[seq.size() - 1].Mark();
-    const std::string item_line = lines.body(im.line);
+    const std::string item_line = lines.at(im);
     padded = padded_flow(item_line, im.column);
     own_line = scan->close_line > scan->last_line &&
                indent_of(lines.body(scan->close_line)) == scan->close_col &&
@@ -460,9 +472,10 @@ std::vector<Lines> append_to_block_log(const Lines& lines, const Pair& log, cons
     prefix = std::string(dash, ' ') + "-" + std::string(gap, ' ');
     col = dash + 1 + gap;
   }
-  std::vector<std::string> added = last.Style() == YAML::EmitterStyle::Flow
-                                       ? std::vector<std::string>{prefix + flow_entry(fields, padded_flow(first, key_col))}
-                                       : block_entry(fields, prefix, col);
+  std::vector<std::string> added =
+      last.Style() == YAML::EmitterStyle::Flow
+          ? std::vector<std::string>{prefix + flow_entry(fields, padded_flow(first, key_col))}
+          : block_entry(fields, prefix, col);
 
   // The list ends at the first later line with content at or left of the
   // dashes; comments indented deeper than the dashes belong to the entry.
@@ -527,10 +540,22 @@ bool needs_escape(char32_t cp) {
 bool looks_typed(std::string_view s) {
   static const std::regex reserved(R"(~|null|true|false|yes|no|on|off|y|n|=|<<|[-+]?\.(inf|nan))",
                                    std::regex::icase);
-  static const std::regex number(
-      R"([-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-f_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|(\.[0-9_]+|[0-9][0-9_]*(\.[0-9_]*)?)(e[-+]?[0-9]+)?))",
-      std::regex::icase);
+  // Integers in base 2, 8, 16 or 10 (with YAML 1.1 underscores and 1:30
+  // sexagesimals), and decimal floats.
+  static const std::regex number(R"([-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-f_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|)"
+                                 R"((\.[0-9_]+|[0-9][0-9_]*(\.[0-9_]*)?)(e[-+]?[0-9]+)?))",
+                                 std::regex::icase);
   static const std::regex timestamp(R"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t].*)?)");
+  static const std::regex date_head(R"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})");
+  // std::regex recurses once per character: a 100 KB note overflowed the
+  // stack. Long text is judged without it, erring on the side of quoting:
+  // the reserved words are short, a number uses only these characters, and
+  // a timestamp's free tail follows its date and a separator.
+  if (s.size() > 64) {
+    if (s.find_first_not_of("0123456789abcdefABCDEFoOxX_.:+-") == npos) return true;
+    std::size_t sep = s.find_first_of("Tt \t");
+    return sep != npos && std::regex_match(std::string(s.substr(0, sep)), date_head);
+  }
   std::string str(s);
   return std::regex_match(str, reserved) || std::regex_match(str, number) || std::regex_match(str, timestamp);
 }
@@ -586,7 +611,7 @@ Lines replace_value(Lines lines, const Pair& pair, std::string_view value) {
   const YAML::Node& v = pair.value;
   if (v.IsNull()) {
     const auto& km = pair.key.Mark();
-    std::string& body = lines.lines.at(km.line).body;
+    std::string& body = lines.at(km);
     std::size_t colon = colon_after_key(body, km.column);
     if (colon == npos) refuse(fmt::format("cannot find the `:` after `{}`", pair.key.Scalar()), km);
     std::size_t at = colon + 1;
@@ -604,7 +629,7 @@ Lines replace_value(Lines lines, const Pair& pair, std::string_view value) {
   }
   if (!v.IsScalar()) refuse(fmt::format("`{}` is not a single value", pair.key.Scalar()), v.Mark());
   const auto& vm = v.Mark();
-  std::string& body = lines.lines.at(vm.line).body;
+  std::string& body = lines.at(vm);
   std::size_t at = vm.column;
   if (at >= body.size()) refuse(fmt::format("cannot find the value of `{}`", pair.key.Scalar()), vm);
   const char first = body[at];
@@ -698,37 +723,43 @@ std::string set_scalar(std::string_view text, std::string_view key, std::string_
 
 std::string new_person_text(const NewPerson& p) {
   if (p.name.empty()) throw UsageError("a person needs a name");
-  std::vector<std::pair<std::string, std::vector<std::string>>> keys{{"name", {p.name}}};
+  struct Key {
+    const char* name;
+    std::vector<std::string> values;
+    bool is_list;
+  };
+  std::vector<Key> keys{{"name", {p.name}, false}};
   auto scalar = [&](const char* key, const std::string& value) {
-    if (!value.empty()) keys.push_back({key, {value}});
+    if (!value.empty()) keys.push_back({key, {value}, false});
+  };
+  auto list = [&](const char* key, const std::vector<std::string>& values) {
+    if (!values.empty()) keys.push_back({key, values, true});
   };
   scalar("circle", p.circle);
   scalar("every", p.every);
-  if (!p.tags.empty()) keys.push_back({"tags", p.tags});
-  if (!p.offers.empty()) keys.push_back({"offers", p.offers});
-  if (!p.needs.empty()) keys.push_back({"needs", p.needs});
+  list("tags", p.tags);
+  list("offers", p.offers);
+  list("needs", p.needs);
   scalar("email", p.email);
   scalar("company", p.company);
   scalar("role", p.role);
 
   std::string out;
-  for (const auto& [key, values] : keys) {
-    const bool is_list = key == "tags" || key == "offers" || key == "needs";
+  for (const auto& k : keys) {
     std::string written;
-    for (const auto& v : values) written += (written.empty() ? "" : ", ") + yaml_scalar(v);
-    out += key + ": " + (is_list ? "[" + written + "]" : written) + "\n";
+    for (const auto& v : k.values) written += (written.empty() ? "" : ", ") + yaml_scalar(v);
+    out += std::string(k.name) + ": " + (k.is_list ? "[" + written + "]" : written) + "\n";
   }
 
   const YAML::Node root = parse_map(out);
-  for (const auto& [key, values] : keys) {
-    const YAML::Node n = root[key];
-    const bool is_list = key == "tags" || key == "offers" || key == "needs";
-    bool same = is_list ? n.IsSequence() && n.size() == values.size() : n.IsScalar();
-    for (std::size_t i = 0; same && i < values.size(); ++i) {
-      const YAML::Node item = is_list ? n[i] : n;
-      same = item.IsScalar() && item.Scalar() == values[i];
+  for (const auto& k : keys) {
+    const YAML::Node n = root[k.name];
+    bool same = k.is_list ? n.IsSequence() && n.size() == k.values.size() : n.IsScalar();
+    for (std::size_t i = 0; same && i < k.values.size(); ++i) {
+      const YAML::Node item = k.is_list ? n[i] : n;
+      same = item.IsScalar() && item.Scalar() == k.values[i];
     }
-    if (!same) refuse(fmt::format("`{}` does not read back as given", key));
+    if (!same) refuse(fmt::format("`{}` does not read back as given", k.name));
   }
   return out;
 }

@@ -34,9 +34,12 @@ std::string append_log_entry(std::string_view text, const NewEntry& entry);
 // plain scalar text, e.g. "2026-12-01"). An existing `key: old` line keeps
 // its indentation, spacing and trailing comment; only the value changes. A
 // missing key is added on its own line just before `log:` (or at the end).
+// Throws kith::Error when the value cannot be replaced safely (a block or
+// quoted value over several lines, a list, an anchor).
 std::string set_scalar(std::string_view text, std::string_view key, std::string_view value);
 
-// Creates the text of a new person file (for `kith add`).
+// Creates the text of a new person file (for `kith add`); no `log:` yet.
+// Throws UsageError for an empty name.
 struct NewPerson {
   std::string name;
   std::string circle;   // empty: omitted
@@ -47,7 +50,8 @@ struct NewPerson {
 std::string new_person_text(const NewPerson& p);
 
 // A YAML scalar for `value`: plain when that reads back as the same string,
-// else double-quoted with escapes.
+// else double-quoted with escapes. Throws UsageError when `value` is not
+// UTF-8, which no YAML file can hold.
 std::string yaml_scalar(std::string_view value);
 
 }  // namespace kith

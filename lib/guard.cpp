@@ -49,10 +49,13 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
+std::optional<Diagnostic> guard_size(std::uintmax_t size, const std::string& path) {
+  if (size <= max_bytes) return std::nullopt;
+  return Diagnostic{path, 0, 0, fmt::format("file is too large ({} bytes; the limit is {} bytes)", size, max_bytes)};
+}
+
 std::optional<Diagnostic> guard_text(std::string_view text, const std::string& path) {
-  if (text.size() > max_bytes)
-    return Diagnostic{path, 0, 0,
-                      fmt::format("file is too large ({} bytes; the limit is {} bytes)", text.size(), max_bytes)};
+  if (auto too_large = guard_size(text.size(), path)) return too_large;
   Cursor at;
   // Nesting: flow brackets outside quotes, plus block indicators and
   // indentation, bounded per line. Comments and quoted text do not count.
@@ -61,6 +64,7 @@ std::optional<Diagnostic> guard_text(std::string_view text, const std::string& p
   bool in_comment = false;
   bool line_start = true;
   int block_depth = 0;  // "- - - x" and "? " chains opened on one line
+  char last = '\n';     // the line's last non-blank character outside comments
   for (std::size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == 0) return Diagnostic{path, at.line, at.col, "binary file (NUL byte), not YAML text"};
@@ -72,6 +76,7 @@ std::optional<Diagnostic> guard_text(std::string_view text, const std::string& p
       in_comment = false;
       line_start = true;
       block_depth = 0;  // quoted scalars may span lines: `quote` stays
+      last = '\n';
     } else if (in_comment) {
       // nothing counts inside a comment
     } else if (quote) {
@@ -88,8 +93,9 @@ std::optional<Diagnostic> guard_text(std::string_view text, const std::string& p
       }
     } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
       in_comment = true;
-    } else if ((c == '"' || c == '\'') &&
+    } else if ((c == '"' || c == '\'') && std::string_view("\n[{,:-?").find(last) != std::string_view::npos &&
                (i == 0 || std::string_view(" \t\n[{,:-?").find(text[i - 1]) != std::string_view::npos)) {
+      // A quote opens a scalar only where one starts: "rock 'n roll" is plain.
       quote = static_cast<char>(c);
     } else if (c == '[' || c == '{') {
       if (++flow_depth > max_depth)
@@ -98,6 +104,9 @@ std::optional<Diagnostic> guard_text(std::string_view text, const std::string& p
       --flow_depth;
     } else if (line_start && (c == '-' || c == '?' || c == ':') && i + 1 < text.size() &&
                (text[i + 1] == ' ' || text[i + 1] == '\t')) {
+      // A `- ` staircase nests one level a line without ever leaving line_start.
+      if (block_depth == 0 && at.col > 2 * max_depth + 1)
+        return Diagnostic{path, at.line, at.col, fmt::format("indented more than {} columns", 2 * max_depth)};
       if (++block_depth > max_depth)
         return Diagnostic{path, at.line, at.col, fmt::format("nested more than {} levels deep", max_depth)};
     } else if (line_start && c != ' ' && c != '\t') {
@@ -106,6 +115,7 @@ std::optional<Diagnostic> guard_text(std::string_view text, const std::string& p
       if (at.col > 2 * max_depth + 1)
         return Diagnostic{path, at.line, at.col, fmt::format("indented more than {} columns", 2 * max_depth)};
     }
+    if (!in_comment && c != ' ' && c != '\t' && c != '\r' && c != '\n') last = static_cast<char>(c);
     for (std::size_t k = 0; k < n; ++k) at.advance(static_cast<unsigned char>(text[i + k]));
     i += n;
   }

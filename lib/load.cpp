@@ -19,8 +19,8 @@ const std::set<std::string, std::less<>> entry_keys{"date", "kind", "note", "wit
 
 class PersonReader {
  public:
-  PersonReader(const std::string& path, const Settings& settings, LoadResult& out)
-      : path_(path), settings_(settings), out_(out) {}
+  PersonReader(const std::string& path, const Settings& settings, LoadResult& out, ReadBudget& budget)
+      : path_(path), settings_(settings), out_(out), budget_(budget) {}
 
   void read(const YAML::Node& root, Person& p) {
     if (!root.IsMap()) {
@@ -33,13 +33,16 @@ class PersonReader {
     check_duplicates(root);
     bool has_name = false;
     for (auto it = root.begin(); it != root.end(); ++it) {
-      const YAML::Node& key = it->first;
-      const YAML::Node& v = it->second;
+      const YAML::Node key = it->first;  // a copy: `it->first` lives in a temporary proxy
+      const YAML::Node v = it->second;
+      budget_.spend(key);
       std::string k = scalar_or_empty(key);
       if (k == "name") {
         has_name = true;
         p.name = text(v, "name");
-        if (v.IsScalar() && trim(p.name).empty()) problem(v, "name is empty");
+        // An empty value's position is the next token, so name the key then.
+        if (v.IsNull()) problem(key, "name is empty");
+        else if (v.IsScalar() && trim(p.name).empty()) problem(v, "name is empty");
       } else if (k == "aka") p.aka = list(v, "aka");
       else if (k == "circle") circle(v, p);
       else if (k == "every") every(v, p);
@@ -79,12 +82,14 @@ class PersonReader {
   void check_duplicates(const YAML::Node& map) {
     std::set<std::string> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
+      budget_.spend(it->first);
       std::string k = scalar_or_empty(it->first);
       if (!seen.insert(k).second) problem(it->first, fmt::format("key '{}' appears twice", k));
     }
   }
 
   std::string text(const YAML::Node& v, std::string_view what) {
+    budget_.spend(v);
     if (v.IsNull()) return {};
     if (!v.IsScalar()) {
       problem(v, fmt::format("{} must be text, not a {}", what, v.IsMap() ? "map" : "list"));
@@ -97,6 +102,7 @@ class PersonReader {
     std::vector<std::string> out;
     if (v.IsNull()) return out;
     if (v.IsScalar()) {  // `tags: devops` is one tag
+      budget_.spend(v);
       out.push_back(v.Scalar());
       return out;
     }
@@ -105,6 +111,7 @@ class PersonReader {
       return out;
     }
     for (const YAML::Node& item : v) {
+      budget_.spend(item);
       if (item.IsScalar()) out.push_back(item.Scalar());
       else problem(item, fmt::format("each item of {} must be text", what));
     }
@@ -144,14 +151,19 @@ class PersonReader {
   void links(const YAML::Node& v, Person& p) {
     if (v.IsNull()) return;
     if (!v.IsMap()) return problem(v, "links must be a map like {linkedin: URL}");
-    for (auto it = v.begin(); it != v.end(); ++it)
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      budget_.spend(it->first);
       p.links[scalar_or_empty(it->first)] = text(it->second, "a link");
+    }
   }
 
   void log(const YAML::Node& v, Person& p) {
     if (v.IsNull()) return;
     if (!v.IsSequence()) return problem(v, "log must be a list of entries (`- date: ...`)");
-    for (const YAML::Node& item : v) entry(item, p);
+    for (const YAML::Node& item : v) {
+      budget_.spend(item);
+      entry(item, p);
+    }
   }
 
   void entry(const YAML::Node& item, Person& p) {
@@ -160,31 +172,36 @@ class PersonReader {
     Entry e;
     e.line = item.Mark().is_null() ? 0 : item.Mark().line + 1;
     bool ok = true;
-    YAML::Node date_node, kind_node;
+    // Optional, not a default YAML::Node: that one counts as defined (a
+    // null), and assigning to a bound Node would overwrite the document.
+    std::optional<YAML::Node> date_node, kind_node, date_key, kind_key;
     for (auto it = item.begin(); it != item.end(); ++it) {
+      budget_.spend(it->first);
       std::string k = scalar_or_empty(it->first);
-      const YAML::Node& v = it->second;
-      if (k == "date") date_node = v;
-      else if (k == "kind") kind_node = v;
+      const YAML::Node v = it->second;
+      if (k == "date") date_node.emplace(v), date_key.emplace(it->first);
+      else if (k == "kind") kind_node.emplace(v), kind_key.emplace(it->first);
       else if (k == "note") e.note = text(v, "note");
       else if (k == "with") e.with = text(v, "with");
       else out_.unknown_keys.push_back(diagnostic_at(path_, it->first, fmt::format("unknown key '{}' in a log entry", k)));
     }
-    if (!date_node.IsDefined()) {
-      problem(item, "log entry without `date:`");
+    if (!date_node || date_node->IsNull()) {
+      problem(date_key ? *date_key : item, "log entry without `date:`");
       ok = false;
-    } else if (auto d = date(date_node, "date")) {
+    } else if (auto d = date(*date_node, "date")) {
       e.date = *d;
     } else {
       ok = false;
     }
-    if (!kind_node.IsDefined()) {
-      problem(item, "log entry without `kind:`");
+    if (!kind_node || kind_node->IsNull()) {
+      problem(kind_key ? *kind_key : item, "log entry without `kind:`");
       ok = false;
     } else {
-      e.kind = text(kind_node, "kind");
-      if (kind_node.IsScalar() && !settings_.find_kind(e.kind)) {
-        problem(kind_node, fmt::format("unknown kind '{}' (known: {})", e.kind, settings_.kind_names()));
+      e.kind = text(*kind_node, "kind");
+      if (!kind_node->IsScalar()) {
+        ok = false;
+      } else if (!settings_.find_kind(e.kind)) {
+        problem(*kind_node, fmt::format("unknown kind '{}' (known: {})", e.kind, settings_.kind_names()));
         ok = false;
       }
     }
@@ -198,6 +215,7 @@ class PersonReader {
   const std::string& path_;
   const Settings& settings_;
   LoadResult& out_;
+  ReadBudget& budget_;
 };
 
 }  // namespace
@@ -216,12 +234,23 @@ LoadResult load_person(std::string_view text, const std::string& path, const Set
   Person p;
   p.path = path;
   p.slug = std::filesystem::path(path).stem().string();
+  ReadBudget budget(text.size(), path);
   try {
-    PersonReader(path, settings, result).read(root, p);
+    PersonReader(path, settings, result, budget).read(root, p);
+  } catch (const Error& e) {  // the budget ran out: the reading stops there
+    result.problems.push_back(e.diagnostic());
   } catch (const YAML::Exception& e) {  // yaml-cpp surprises become a message, not a crash
     result.problems.push_back(Diagnostic{path, 0, 0, std::string("unreadable YAML: ") + e.what()});
   }
   if (result.problems.empty()) result.person = std::move(p);
+  // A file that repeats one mistake 20,000 times needs its first few
+  // messages, not 20,000 lines of them.
+  constexpr std::size_t shown = 50;
+  if (result.problems.size() > shown) {
+    std::size_t more = result.problems.size() - shown;
+    result.problems.resize(shown);
+    result.problems.push_back(Diagnostic{path, 0, 0, fmt::format("{} more problems in this file", more)});
+  }
   return result;
 }
 

@@ -3,6 +3,7 @@
 // YAML text -> Person, with every problem reported as path:line:col. This is
 // the only place (with settings.cpp) that hands user text to yaml-cpp, so the
 // guards against hostile input live here too.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,5 +27,9 @@ LoadResult load_person(std::string_view text, const std::string& path, const Set
 // Text that yaml-cpp must not see: too large, binary, not UTF-8, nested too
 // deeply. Returns the first such problem; shared by the settings reader.
 std::optional<Diagnostic> guard_text(std::string_view text, const std::string& path);
+
+// guard_text's size limit alone, for a file not read yet: a stray 10 GB
+// `.yaml` in the directory is refused without being read into memory.
+std::optional<Diagnostic> guard_size(std::uintmax_t size, const std::string& path);
 
 }  // namespace kith

@@ -18,19 +18,22 @@ std::vector<std::string> handles(const Person& p) {
   return out;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
+// How many typos (insertions, deletions, substitutions, swaps of two
+// neighbours) turn `q` into some prefix of `h`: WHO is a prefix, so "charleen"
+// is one swap from "charlene dupont", not the length of "dupont" away.
+std::size_t prefix_distance(std::string_view q, std::string_view h) {
+  std::vector<std::size_t> before(h.size() + 1), prev(h.size() + 1), row(h.size() + 1);
+  for (std::size_t j = 0; j <= h.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= q.size(); ++i) {
     row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
+    for (std::size_t j = 1; j <= h.size(); ++j) {
+      row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (q[i - 1] == h[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && q[i - 1] == h[j - 2] && q[i - 2] == h[j - 1]) row[j] = std::min(row[j], before[j - 2] + 1);
     }
+    std::swap(before, prev);
+    std::swap(prev, row);
   }
-  return row[b.size()];
+  return *std::min_element(prev.begin(), prev.end());
 }
 
 std::string describe(const Person& p) { return fmt::format("{} ({})", p.slug, p.name); }
@@ -62,8 +65,10 @@ const Person& find_person(const std::vector<Person>& people, std::string_view wh
   std::vector<std::pair<std::size_t, const Person*>> scored;
   for (const Person& p : people) {
     std::size_t best = std::string::npos;
-    for (const std::string& h : handles(p)) best = std::min(best, edit_distance(q, h.substr(0, q.size() + 2)));
-    if (best <= std::max<std::size_t>(2, q.size() / 3)) scored.emplace_back(best, &p);
+    for (const std::string& h : handles(p)) best = std::min(best, prefix_distance(q, h));
+    // About a typo per three letters, and never all of them (every handle
+    // starts with the empty prefix).
+    if (best <= std::max<std::size_t>(1, q.size() / 3) && best < q.size()) scored.emplace_back(best, &p);
   }
   std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first : a.second->slug < b.second->slug;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 #include "load.h"
 #include "yaml_util.h"
 
@@ -40,20 +42,32 @@ namespace {
 struct Reader {
   const std::string& path;
   std::vector<Diagnostic>& problems;
+  ReadBudget& budget;  // aliases must not make a small file endless to read
 
   void problem(const YAML::Node& at, std::string message) {
     problems.push_back(diagnostic_at(path, at, std::move(message)));
   }
 
-  std::optional<Duration> duration(const YAML::Node& n, std::string_view what) {
+  // nullopt, after a problem, unless `n` is a duration (`never` only for a
+  // cadence). An empty value is named at its `key`: its own position is the
+  // next token's.
+  std::optional<Duration> duration(const YAML::Node& key, const YAML::Node& n, std::string_view what) {
+    budget.spend(n);
+    if (n.IsNull()) {
+      problem(key, fmt::format("{} is empty; give a duration like 14d, 2w, 3m or 1y", what));
+      return std::nullopt;
+    }
     std::string text = scalar_or_empty(n);
     std::optional<Duration> d = parse_duration(text);
-    if (!d || (d->is_never() && what != "cadence"))
+    if (!d || (d->is_never() && what != "cadence")) {
       problem(n, fmt::format("{} '{}' is not a duration like 14d, 2w, 3m or 1y", what, text));
+      return std::nullopt;
+    }
     return d;
   }
 
   std::optional<int> integer(const YAML::Node& n, std::string_view what) {
+    budget.spend(n);
     std::string text = scalar_or_empty(n);
     try {
       std::size_t used = 0;
@@ -66,32 +80,39 @@ struct Reader {
   }
 
   void circles(const YAML::Node& n, Settings& s) {
+    if (n.IsNull()) return;  // every circle commented out
     if (!n.IsMap()) return problem(n, "circles must be a map of circle: cadence, e.g. team: 14d");
     for (auto it = n.begin(); it != n.end(); ++it) {
+      budget.spend(it->first);
       std::string name = scalar_or_empty(it->first);
       if (name.empty()) {
         problem(it->first, "a circle needs a name");
         continue;
       }
-      if (auto d = duration(it->second, "cadence")) s.circles[name] = *d;
+      if (auto d = duration(it->first, it->second, "cadence")) s.circles[name] = *d;
     }
   }
 
   void kinds(const YAML::Node& n, Settings& s) {
+    if (n.IsNull()) return;  // every kind commented out
     if (!n.IsMap()) return problem(n, "kinds must be a map, e.g. mentoring: {balance: 1}");
+    std::set<std::string, std::less<>> known;  // find_kind per kind would be quadratic
+    for (const KindInfo& k : s.kinds) known.insert(k.name);
     for (auto it = n.begin(); it != n.end(); ++it) {
+      budget.spend(it->first);
       KindInfo k{scalar_or_empty(it->first), true, 0};
       if (k.name.empty()) {
         problem(it->first, "a kind needs a name");
         continue;
       }
-      if (s.find_kind(k.name)) {
+      if (!known.insert(k.name).second) {
         problem(it->first, fmt::format("kind '{}' is already known", k.name));
         continue;
       }
-      const YAML::Node& spec = it->second;
+      const YAML::Node spec = it->second;  // a copy: `it->second` lives in a temporary proxy
       if (spec.IsMap()) {
         for (auto f = spec.begin(); f != spec.end(); ++f) {
+          budget.spend(f->first);
           std::string key = scalar_or_empty(f->first);
           if (key == "balance") {
             if (auto v = integer(f->second, "balance")) {
@@ -117,14 +138,16 @@ struct Reader {
   }
 
   void goals(const YAML::Node& n, Settings& s) {
+    if (n.IsNull()) return;  // every goal commented out
     if (!n.IsMap()) return problem(n, "goals must be a map, e.g. new_contacts_per_year: [5, 10]");
     for (auto it = n.begin(); it != n.end(); ++it) {
+      budget.spend(it->first);
       std::string key = scalar_or_empty(it->first);
       if (key != "new_contacts_per_year") {
         problem(it->first, fmt::format("unknown goal '{}' (known: new_contacts_per_year)", key));
         continue;
       }
-      const YAML::Node& v = it->second;
+      const YAML::Node v = it->second;
       if (v.IsSequence() && v.size() == 2) {
         auto lo = integer(v[0], "goal");
         auto hi = integer(v[1], "goal");
@@ -161,35 +184,49 @@ SettingsResult parse_settings(std::string_view text, const std::string& path) {
     return result;
   }
   if (root.IsNull()) return result;  // an empty or all-comment kith.yaml
-  Reader r{path, result.problems};
+  ReadBudget budget(text.size(), path);
+  Reader r{path, result.problems, budget};
   if (!root.IsMap()) {
     r.problem(root, "kith.yaml must be a map of settings");
     return result;
   }
   std::optional<std::string> default_circle;
   YAML::Node default_circle_node;
-  for (auto it = root.begin(); it != root.end(); ++it) {
-    std::string key = scalar_or_empty(it->first);
-    const YAML::Node& v = it->second;
-    if (key == "circles") r.circles(v, s);
-    else if (key == "kinds") r.kinds(v, s);
-    else if (key == "goals") r.goals(v, s);
-    else if (key == "followup") {
-      if (auto d = r.duration(v, "followup")) s.followup = *d;
-    } else if (key == "default_circle") {
-      default_circle = scalar_or_empty(v);
-      default_circle_node = v;
-    } else if (key == "git") {
-      std::string g = scalar_or_empty(v);
-      if (g == "auto") s.git_auto = true;
-      else if (g == "off" || g == "false" || g == "no") s.git_auto = false;
-      else r.problem(v, fmt::format("git '{}' must be auto or off", g));
-    } else if (key == "dir") {
-      // Allowed for symmetry with config.yaml; meaningless inside the directory.
-    } else {
-      r.problem(it->first, fmt::format("unknown setting '{}' (known: circles, default_circle, "
-                                       "followup, goals, kinds, git)", key));
+  std::set<std::string> seen;
+  try {
+    for (auto it = root.begin(); it != root.end(); ++it) {
+      budget.spend(it->first);
+      budget.spend(it->second);
+      std::string key = scalar_or_empty(it->first);
+      const YAML::Node v = it->second;
+      // yaml-cpp would apply both silently; the first one stays.
+      if (!seen.insert(key).second) {
+        r.problem(it->first, fmt::format("key '{}' appears twice", key));
+        continue;
+      }
+      if (key == "circles") r.circles(v, s);
+      else if (key == "kinds") r.kinds(v, s);
+      else if (key == "goals") r.goals(v, s);
+      else if (key == "followup") {
+        if (auto d = r.duration(it->first, v, "followup")) s.followup = *d;
+      } else if (key == "default_circle") {
+        default_circle = scalar_or_empty(v);
+        default_circle_node = v;
+      } else if (key == "git") {
+        std::string g = scalar_or_empty(v);
+        if (g == "auto") s.git_auto = true;
+        else if (g == "off" || g == "false" || g == "no") s.git_auto = false;
+        else r.problem(v, fmt::format("git '{}' must be auto or off", g));
+      } else if (key == "dir") {
+        // Allowed for symmetry with config.yaml; meaningless inside the directory.
+      } else {
+        r.problem(it->first, fmt::format("unknown setting '{}' (known: circles, default_circle, "
+                                         "followup, goals, kinds, git)", key));
+      }
     }
+  } catch (const Error& e) {  // the read budget ran out
+    result.problems.push_back(e.diagnostic());
+    return result;
   }
   // Checked after the loop: `circles:` may come after `default_circle:`.
   if (default_circle) {

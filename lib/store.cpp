@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -34,6 +35,24 @@ bool inside(const fs::path& root, const fs::path& p) {
   if (ec) return false;
   auto [r, q] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
   return r == root.end();
+}
+
+// A writer killed between creating its temporary file and renaming it
+// leaves `.NAME.tmp-XXXXXX` behind. Scans skip dot-files, so it is harmless,
+// but it would pile up: the next write of NAME removes those older than a
+// minute (a live writer's is newer, and writers hold the directory lock).
+void remove_stale_temps(const fs::path& folder, const std::string& name) {
+  const std::string prefix = "." + name + ".tmp-";
+  const auto cutoff = fs::file_time_type::clock::now() - std::chrono::minutes(1);
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string entry = it->path().filename().string();
+    if (entry.size() != prefix.size() + 6 || entry.compare(0, prefix.size(), prefix) != 0) continue;
+    std::error_code e1, e2, e3;
+    bool file = it->is_regular_file(e1) && !it->is_symlink(e2);
+    auto written = it->last_write_time(e3);
+    if (file && !e1 && !e2 && !e3 && written < cutoff) fs::remove(it->path(), e1);
+  }
 }
 
 }  // namespace
@@ -74,7 +93,10 @@ Loaded Store::load() const {
   fs::path settings_file = settings_path();
   std::error_code ec;
   if (fs::exists(settings_file, ec)) {
+    std::error_code size_error;
+    auto too_large = guard_size(fs::file_size(settings_file, size_error), settings_file.string());
     try {
+      if (too_large && !size_error) throw Error(*too_large);
       SettingsResult s = parse_settings(read_file(settings_file), settings_file.string());
       out.settings = std::move(s.settings);
       out.problems.insert(out.problems.end(), s.problems.begin(), s.problems.end());
@@ -90,6 +112,11 @@ Loaded Store::load() const {
     if (auto [it, fresh] = slug_paths.emplace(slug, path); !fresh) {
       out.problems.push_back(Diagnostic{
           path, 0, 0, fmt::format("slug '{}' is also used by {}; slugs must be unique", slug, it->second)});
+      continue;
+    }
+    std::error_code size_error;
+    if (auto too_large = guard_size(fs::file_size(file, size_error), path); too_large && !size_error) {
+      out.problems.push_back(*too_large);
       continue;
     }
     try {
@@ -134,8 +161,14 @@ std::string read_file(const fs::path& path) {
   return text.str();
 }
 
-void write_atomic(const fs::path& path, std::string_view text, bool create_only) {
+void write_atomic(const fs::path& path_or_link, std::string_view text, bool create_only) {
+  // Through a symlink, the file it names is replaced and the link stays.
+  std::error_code link_error;
+  fs::path path = path_or_link;
+  if (fs::is_symlink(path_or_link, link_error))
+    if (fs::path target = fs::canonical(path_or_link, link_error); !link_error) path = target;
   fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  remove_stale_temps(folder, path.filename().string());
   // A dot-name keeps a leftover temp file out of every scan.
   std::string tmpl = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   int fd = ::mkstemp(tmpl.data());

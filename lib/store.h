@@ -70,7 +70,8 @@ std::string read_file(const fs::path& path);
 // the mode of the file it replaces (or the umask's default for a new file),
 // and renames it over `path`, then fsyncs the folder. Throws Error and leaves
 // `path` as it was when any step fails. `create_only` refuses to replace an
-// existing file.
+// existing file. When `path` is a symlink, the file it points to is written
+// and the link is kept.
 void write_atomic(const fs::path& path, std::string_view text, bool create_only = false);
 
 }  // namespace kith

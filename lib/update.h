@@ -15,7 +15,10 @@ namespace kith {
 using TextEdit = std::function<std::string(const std::string& text)>;
 
 // Returns the person as read back from the new text. Throws Error (and
-// writes nothing) when the edit fails or the result does not load cleanly.
+// writes nothing) when the file does not load cleanly before, when the edit
+// fails, or when the result does not load cleanly or no longer holds the
+// name and every entry of the file, unchanged and in order, before any new
+// entry.
 Person update_person_file(const fs::path& path, const Settings& settings, const TextEdit& edit);
 
 // Checks that `text` loads as a person without problems; throws the first

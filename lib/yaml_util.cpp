@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "yaml_util.h"
 
+#include <yaml-cpp/eventhandler.h>
+
 #include <sstream>
 
 namespace kith {
@@ -21,21 +23,83 @@ std::string scalar_or_empty(const YAML::Node& node) {
   return node.IsDefined() && node.IsScalar() ? node.Scalar() : std::string();
 }
 
+void ReadBudget::spend(const YAML::Node& node) {
+  std::size_t cost = 1 + (node.IsDefined() && node.IsScalar() ? node.Scalar().size() : 0);
+  if (cost <= left_) {
+    left_ -= cost;
+    return;
+  }
+  throw Error(diagnostic_at(path_, node,
+                            "aliases (`*name`) repeat the same values too often: kith reads a file "
+                            "that expands to at most 4 times its size"));
+}
+
+namespace {
+
+// Notes where each document starts and nothing else.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> starts;
+  void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+Diagnostic at_mark(const std::string& path, const YAML::Mark& mark, std::string message) {
+  Diagnostic d{path, 0, 0, std::move(message)};
+  if (!mark.is_null()) {
+    d.line = mark.line + 1;
+    d.col = mark.column + 1;
+  }
+  return d;
+}
+
+// The line of `text` that starts at 0-based `line`, without its newline.
+std::string_view line_at(std::string_view text, int line) {
+  std::size_t at = 0;
+  for (int i = 0; i < line && at != std::string_view::npos; ++i) {
+    at = text.find('\n', at);
+    if (at != std::string_view::npos) ++at;
+  }
+  if (at == std::string_view::npos || at > text.size()) return {};
+  std::string_view rest = text.substr(at);
+  return rest.substr(0, rest.find('\n'));
+}
+
+}  // namespace
+
 std::optional<Diagnostic> parse_yaml(std::string_view text, const std::string& path, YAML::Node& root) {
   try {
-    std::vector<YAML::Node> docs = YAML::LoadAll(std::string(text));
-    if (docs.size() > 1)
-      return diagnostic_at(path, docs[1], "the file holds more than one YAML document (a second `---`)");
-    root = docs.empty() ? YAML::Node() : docs[0];
+    // Not YAML::LoadAll: yaml-cpp 0.7 loops forever (and without bound in
+    // memory) on a `,` left outside a flow collection, reading an endless run
+    // of empty documents. Walking the events of the first two documents
+    // finds a second one, or such a stray token, in bounded time.
+    std::string owned(text);
+    {
+      std::istringstream events(owned);
+      YAML::Parser parser(events);
+      DocumentStarts starts;
+      if (parser.HandleNextDocument(starts) && parser.HandleNextDocument(starts) && starts.starts.size() > 1) {
+        const YAML::Mark& second = starts.starts[1];
+        std::string_view line = second.is_null() ? std::string_view() : line_at(text, second.line);
+        std::string_view from = static_cast<std::size_t>(second.column) < line.size() ? line.substr(second.column) : "";
+        if (from.starts_with("---"))
+          return at_mark(path, second, "the file holds more than one YAML document (a second `---`)");
+        if (from.starts_with(","))
+          return at_mark(path, second, "invalid YAML: a `,` outside a [list] or {map}");
+        return at_mark(path, second, "invalid YAML: unexpected text after the end of the document");
+      }
+    }
+    root = YAML::Load(owned);
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    Diagnostic d{path, 0, 0, e.msg};
-    if (!e.mark.is_null()) {
-      d.line = e.mark.line + 1;
-      d.col = e.mark.column + 1;
-    }
-    d.message = "invalid YAML: " + e.msg;
-    return d;
+    return at_mark(path, e.mark, "invalid YAML: " + e.msg);
   } catch (const std::exception& e) {
     return Diagnostic{path, 0, 0, std::string("invalid YAML: ") + e.what()};
   }

@@ -138,7 +138,8 @@ TEST(AppendLogEntry, KeepsTheSpacesAfterTheDash) {
 }
 
 TEST(AppendLogEntry, FollowsTheLastEntryWhenEntriesDisagree) {
-  const std::string text = "log:\n  - date: 2026-03-14\n    kind: met\n  -  date: 2026-03-15\n     kind: give\nname: Ana\n";
+  const std::string text =
+      "log:\n  - date: 2026-03-14\n    kind: met\n  -  date: 2026-03-15\n     kind: give\nname: Ana\n";
   const std::string out = append_log_entry(text, talk());
   EXPECT_EQ(out, inserted(text, "name:", "  -  date: 2026-04-02\n     kind: talk\n"));
   expect_last_entry(out, "talk");
@@ -257,12 +258,23 @@ TEST(AppendLogEntry, WritesWithForAnIntro) {
 
 TEST(AppendLogEntry, QuotesNotesThatWouldNotReadBackAsWritten) {
   const std::string text = "name: Ana\nlog:\n  - date: 2026-03-14\n    kind: met\n";
-  for (const std::string note : {"a: b # c", "- leading dash", "yes", "2026", "[not a list]", "\"hi\" she said", "how are you?",
+  for (const std::string note : {"a: b # c", "- leading dash", "yes", "2026", "[not a list]", "\"hi\" she said",
+                                 "how are you?",
                                  "two\nlines", "tab\there", "trailing space ", "#hashtag", "@handle", "~"}) {
     const std::string out = append_log_entry(text, talk(note));
     expect_last_entry(out, "talk", note);
     EXPECT_NE(out.find("    note: \""), std::string::npos) << note;
   }
+}
+
+TEST(AppendLogEntry, WritesAVeryLongNote) {
+  const std::string text = "name: Ana\nlog:\n  - date: 2026-03-14\n    kind: met\n";
+  const std::string note(100000, 'z');
+  const std::string out = append_log_entry(text, talk(note));
+  // EXPECT_TRUE: a failure must not print 100 KB.
+  EXPECT_TRUE(out == text + "  - date: 2026-04-02\n    kind: talk\n    note: " + note + "\n");
+  const std::string digits(100000, '7');
+  expect_last_entry(append_log_entry(text, talk(digits)), "talk", digits);
 }
 
 TEST(AppendLogEntry, WritesUnicodeNotesPlain) {
@@ -365,6 +377,19 @@ TEST(AppendLogEntry, ReplacesAnExplicitNull) {
             "name: Ana\nlog:   # later\n  - date: 2026-04-02\n    kind: talk\n");
 }
 
+TEST(AppendLogEntry, FillsAnEmptyQuotedLogKey) {
+  const std::string text = "\"log\" :   # soon\nname: Ana\n";
+  const std::string out = append_log_entry(text, talk());
+  EXPECT_EQ(out, inserted(text, "name:", "  - date: 2026-04-02\n    kind: talk\n"));
+  expect_last_entry(out, "talk");
+}
+
+TEST(AppendLogEntry, KeepsTheTagOfAnEmptyFlowList) {
+  const std::string out = append_log_entry("name: Ana\nlog: !!seq []\n", talk());
+  EXPECT_EQ(out, "name: Ana\nlog: !!seq\n  - date: 2026-04-02\n    kind: talk\n");
+  expect_last_entry(out, "talk");
+}
+
 TEST(AppendLogEntry, AddsALogAtTheEndWhenThereIsNone) {
   const std::string text = "# header\nname: Ana\ntags: [a, b]\n\n# footer\n";
   const std::string out = append_log_entry(text, talk());
@@ -454,10 +479,36 @@ TEST(AppendLogEntry, RefusesLoneCarriageReturnsAndNulBytes) {
   expect_refused(std::string("name: Ana\nlog: []\n\0", 20));
 }
 
+TEST(AppendLogEntry, RefusesHostileTextBeforeYamlCppReadsIt) {
+  expect_refused("name: Ana\nlog: " + std::string(500, '[') + std::string(500, ']') + "\n");
+  expect_refused("name: Ana\nnotes: caf\xE9\n");
+  // yaml-cpp 0.7 loops forever, without bound in memory, on this stray comma.
+  expect_refused("  ,name: Ana\n  log:\n    -   {date: 2026-01-01, kind: met}\n");
+}
+
+TEST(AppendLogEntry, StaysFastOnAFileThatReusesAliases) {
+  // Nine levels of ten aliases each: a billion values if walked naively.
+  std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char level = 'b'; level <= 'i'; ++level) {
+    text += std::string(1, level) + ": &" + level + " [";
+    for (int i = 0; i < 10; ++i) text += std::string(i ? ", *" : "*") + static_cast<char>(level - 1);
+    text += "]\n";
+  }
+  text += "name: Ana\nlog:\n  - date: 2026-03-14\n    kind: met\n";
+  const std::string out = append_log_entry(text, talk());
+  EXPECT_EQ(out, text + "  - date: 2026-04-02\n    kind: talk\n");
+}
+
 TEST(AppendLogEntry, RefusesAResultThatWouldNotReadBack) {
   // After `...` a new `log:` would start a second document: the check on the
   // result catches it and nothing is returned.
   expect_refused("name: Ana\n...\n");
+  try {
+    append_log_entry("name: Ana\n...\n", talk());
+  } catch (const Error& e) {
+    const std::string message = e.what();
+    EXPECT_EQ(message.find("cannot edit safely"), message.rfind("cannot edit safely")) << message;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -521,6 +572,11 @@ TEST(SetScalar, KeepsCrlfLineEndings) {
             "name: Ana\r\nnext: 2026-12-01\r\nlog: []\r\n");
 }
 
+TEST(SetScalar, AddsAMissingKeyAtTheColumnOfAnIndentedRoot) {
+  EXPECT_EQ(set_scalar("  name: Ana\n  log: []\n", "next", "2026-12-01"),
+            "  name: Ana\n  next: 2026-12-01\n  log: []\n");
+}
+
 TEST(SetScalar, LeavesNestedKeysOfTheSameNameAlone) {
   const std::string text = "links:\n  next: https://example.org\nname: Ana\n";
   EXPECT_EQ(set_scalar(text, "next", "2026-12-01"), text + "next: 2026-12-01\n");
@@ -575,7 +631,8 @@ TEST(NewPersonText, RefusesAnEmptyName) {
 
 TEST(YamlScalar, LeavesOrdinaryTextPlain) {
   for (const char* s : {"met", "Charlène Dupont", "argo cd", "30d", "2w", "a:b", "C#", "julie-martin", "x-1",
-                        "v1.2.3", "+33 6 12 34 56 78", "Пётр", "☕ coffee", "it's fine", "https://example.org/x"}) {
+                        "v1.2.3", "+33 6 12 34 56 78", "Пётр", "☕ coffee", "it's fine",
+                        "https://example.org/x"}) {
     EXPECT_EQ(yaml_scalar(s), s);
   }
 }
@@ -612,7 +669,8 @@ TEST(YamlScalar, EscapesInDoubleQuotes) {
 
 TEST(YamlScalar, EveryResultReadsBackInBlockAndFlowContext) {
   for (const char* s : {"", "met", "a: b # c", "- x", "yes", "2026-03-14", "a, b", "[x]", "say \"hi\"", "it's",
-                        "a\nb\n", "\t", "\x01\x1F\x7F", "\u0085\u00a0\ufeff", "é ☕ 𝄞", "...", "x #", "#", "a:b", "https://x.org/a?b=c#d", "it's fine", "C#", "x-1",
+                        "a\nb\n", "\t", "\x01\x1F\x7F", "\u0085\u00a0\ufeff", "é ☕ 𝄞", "...", "x #", "#",
+                        "a:b", "https://x.org/a?b=c#d", "it's fine", "C#", "x-1",
                         "why?", "say \"hi\"", "C:\\path"}) {
     const std::string q = yaml_scalar(s);
     EXPECT_EQ(YAML::Load("k: " + q)["k"].as<std::string>(), s) << q;

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The data directory as a git work tree: each write command commits exactly
+// the files it changed, and nothing else of the user's work in progress.
+// git is run as a program (`git -C dir ...`), never through a shell; a
+// missing git means "no git", not an error.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kith {
+
+// True when `git` can be run (it is in PATH).
+bool git_available();
+
+// True when `dir` is inside a git work tree (not a bare repository, not the
+// .git folder). False when git is missing or `dir` does not exist.
+bool is_git_work_tree(const std::filesystem::path& dir);
+
+// `git init` in the existing folder `dir`. Throws ProgramNotFound when git
+// is missing, Error with git's message when it fails.
+void git_init(const std::filesystem::path& dir);
+
+struct CommitResult {
+  enum class Status {
+    committed,  // one new commit holding exactly the changes of `files`
+    skipped,    // no work tree, no git, or nothing of `files` to commit
+    failed,     // git refused (no identity, a hook); `files` are untouched
+  };
+  Status status = Status::skipped;
+  std::string message;  // for `failed`: the first line of git's complaint
+};
+
+// Commits `files` (new or modified) of the work tree holding `dir`, with
+// `message`: `git add -- files`, then `git commit -- files`. Changes the
+// user has in other files, staged or not, stay where they are. Files
+// outside the work tree or ignored by it are left out quietly; when no file
+// remains or none changed, nothing is committed. Paths are taken literally
+// (no glob or pathspec magic). Never throws for git's own failures: a
+// failed commit must not undo a write that already happened.
+CommitResult commit_files(const std::filesystem::path& dir, const std::vector<std::filesystem::path>& files,
+                          const std::string& message);
+
+}  // namespace kith

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Running another program (git, the user's editor) from an argument vector:
+// posix_spawnp, never a shell, so no argument is ever re-split or expanded.
+// The child inherits the environment and PATH lookup of this process.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "error.h"
+
+namespace kith {
+
+// The program could not be started at all: not found in PATH, or not
+// executable. Callers that treat a missing program as "feature off" (git)
+// catch this one; anything else about starting it is a plain Error.
+class ProgramNotFound : public Error {
+ public:
+  using Error::Error;
+};
+
+struct ProcessOptions {
+  std::filesystem::path cwd;  // empty: this process's working directory
+};
+
+struct ProcessResult {
+  int status = -1;  // the exit code; 128 + N when killed by signal N
+  std::string out;  // everything written to stdout
+  std::string err;  // everything written to stderr
+};
+
+// Runs argv[0] (looked up in PATH) with argv, stdin from /dev/null, and
+// returns its exit status and whole output. Both streams are drained
+// together, so a child that writes a lot to either cannot deadlock.
+// Throws ProgramNotFound, or Error when it cannot be started or waited for.
+ProcessResult run_captured(const std::vector<std::string>& argv, const ProcessOptions& options = {});
+
+// Runs argv with this process's stdin, stdout and stderr (an editor, a
+// pager) and returns its exit status. Like system(3), this process ignores
+// SIGINT and SIGQUIT until the child exits, so Ctrl-C reaches the child
+// alone; the child gets the default handlers. Throws like run_captured.
+int run_attached(const std::vector<std::string>& argv, const ProcessOptions& options = {});
+
+// Splits a command held in a variable such as $EDITOR ("code --wait") on
+// spaces and tabs. No quoting rules and no shell: what a user can write in
+// $EDITOR without one.
+std::vector<std::string> split_command(const std::string& command);
+
+}  // namespace kith

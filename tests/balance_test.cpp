@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+#include "balance.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kith {
+namespace {
+
+Date ymd(int y, unsigned m, unsigned d) { return Date{date::year{y}, date::month{m}, date::day{d}}; }
+
+// A person whose log is these (date, kind) entries, in this file order.
+Person with_log(std::vector<std::pair<Date, std::string>> entries) {
+  Person p;
+  p.slug = "ana";
+  p.name = "Ana";
+  int line = 3;
+  for (auto& [d, kind] : entries) {
+    Entry e;
+    e.date = d;
+    e.kind = kind;
+    e.line = line;
+    line += 2;
+    p.log.push_back(e);
+  }
+  return p;
+}
+
+Settings with_kinds() {
+  Settings s;
+  s.kinds.push_back({"mentoring", true, 1});
+  s.kinds.push_back({"borrowed", true, -1});
+  s.kinds.push_back({"private", false, 0});
+  return s;
+}
+
+const Date d1 = ymd(2026, 1, 1), d2 = ymd(2026, 2, 1), d3 = ymd(2026, 3, 1);
+
+TEST(Balance, IsTheSumOfTheBalanceOfEveryEntry) {
+  Settings s;
+  EXPECT_EQ(balance_of(with_log({}), s), 0);
+  EXPECT_EQ(balance_of(with_log({{d1, "met"}, {d1, "talk"}, {d1, "note"}}), s), 0);
+  EXPECT_EQ(balance_of(with_log({{d1, "give"}, {d2, "intro"}, {d3, "give"}}), s), 3);
+  EXPECT_EQ(balance_of(with_log({{d1, "ask"}, {d2, "got"}, {d3, "give"}}), s), -1);
+}
+
+TEST(Balance, KindsOfKithYamlCountWithTheirBalance) {
+  Settings s = with_kinds();
+  EXPECT_EQ(balance_of(with_log({{d1, "mentoring"}, {d2, "mentoring"}, {d3, "borrowed"}, {d3, "private"}}), s), 1);
+}
+
+TEST(Balance, UnknownKindsCountAsNeutral) {
+  EXPECT_EQ(balance_of(with_log({{d1, "give"}, {d2, "mentoring"}}), Settings{}), 1);
+}
+
+TEST(AskedBeforeGiving, AnAskBeforeAnyGivingIsTrue) {
+  Settings s;
+  EXPECT_TRUE(asked_before_giving(with_log({{d1, "met"}, {d2, "ask"}, {d3, "give"}}), s));
+  EXPECT_TRUE(asked_before_giving(with_log({{d1, "ask"}}), s));
+}
+
+TEST(AskedBeforeGiving, GivingFirstOrNeverAskingIsFalse) {
+  Settings s;
+  EXPECT_FALSE(asked_before_giving(with_log({{d1, "give"}, {d2, "ask"}}), s));
+  EXPECT_FALSE(asked_before_giving(with_log({{d1, "intro"}, {d2, "ask"}}), s));
+  EXPECT_FALSE(asked_before_giving(with_log({{d1, "met"}, {d2, "talk"}}), s));
+  EXPECT_FALSE(asked_before_giving(with_log({}), s));
+}
+
+TEST(AskedBeforeGiving, OnlyAnAskCountsNotHelpReceivedUnasked) {
+  EXPECT_FALSE(asked_before_giving(with_log({{d1, "got"}, {d2, "give"}, {d3, "ask"}}), Settings{}));
+}
+
+TEST(AskedBeforeGiving, DatesDecideNotFileOrder) {
+  Settings s;
+  // The ask is written last but happened first.
+  EXPECT_TRUE(asked_before_giving(with_log({{d2, "give"}, {d3, "talk"}, {d1, "ask"}}), s));
+  EXPECT_FALSE(asked_before_giving(with_log({{d2, "ask"}, {d1, "give"}}), s));
+}
+
+TEST(AskedBeforeGiving, OnTheSameDayFileOrderDecides) {
+  Settings s;
+  EXPECT_TRUE(asked_before_giving(with_log({{d1, "ask"}, {d1, "give"}}), s));
+  EXPECT_FALSE(asked_before_giving(with_log({{d1, "give"}, {d1, "ask"}}), s));
+}
+
+TEST(AskedBeforeGiving, AGivingKindOfKithYamlCountsAsGiving) {
+  EXPECT_FALSE(asked_before_giving(with_log({{d1, "mentoring"}, {d2, "ask"}}), with_kinds()));
+}
+
+TEST(LastContact, IsTheLatestContactDateWhateverTheFileOrder) {
+  Settings s;
+  Person p = with_log({{d2, "talk"}, {d3, "give"}, {d1, "met"}});
+  const Entry* last = last_contact(p, s);
+  ASSERT_NE(last, nullptr);
+  EXPECT_EQ(last->date, d3);
+  EXPECT_EQ(last->kind, "give");
+}
+
+TEST(LastContact, NotesAreNotContacts) {
+  Settings s;
+  Person p = with_log({{d1, "talk"}, {d3, "note"}});
+  ASSERT_NE(last_contact(p, s), nullptr);
+  EXPECT_EQ(last_contact(p, s)->date, d1);
+  EXPECT_EQ(last_contact(with_log({{d1, "note"}}), s), nullptr);
+  EXPECT_EQ(last_contact(with_log({}), s), nullptr);
+}
+
+TEST(LastContact, KindsOfKithYamlThatAreNotContactsAreSkipped) {
+  Person p = with_log({{d1, "mentoring"}, {d3, "private"}});
+  EXPECT_EQ(last_contact(p, with_kinds())->kind, "mentoring");
+}
+
+TEST(LastContact, OnTheSameDayTheLaterEntryInTheFileWins) {
+  Person p = with_log({{d2, "met"}, {d2, "give"}, {d1, "talk"}});
+  EXPECT_EQ(last_contact(p, Settings{})->kind, "give");
+}
+
+TEST(IsContact, EveryKindButNoteLikeOnes) {
+  Settings s = with_kinds();
+  Entry e;
+  for (const char* kind : {"met", "talk", "give", "ask", "got", "intro", "mentoring", "borrowed"}) {
+    e.kind = kind;
+    EXPECT_TRUE(is_contact(e, s)) << kind;
+  }
+  for (const char* kind : {"note", "private"}) {
+    e.kind = kind;
+    EXPECT_FALSE(is_contact(e, s)) << kind;
+  }
+}
+
+}  // namespace
+}  // namespace kith

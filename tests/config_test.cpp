@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+#include "config.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "cli_util.h"
+#include "error.h"
+
+namespace kith {
+namespace {
+
+using test::TempDir;
+namespace fs = std::filesystem;
+
+// An environment made of exactly these variables; empty values count as unset,
+// as they do for process_env().
+Getenv env_of(std::map<std::string, std::string> vars) {
+  return [vars = std::move(vars)](const std::string& name) -> std::optional<std::string> {
+    auto it = vars.find(name);
+    if (it == vars.end() || it->second.empty()) return std::nullopt;
+    return it->second;
+  };
+}
+
+const Getenv kHome = env_of({{"HOME", "/home/ada"}});
+
+std::optional<std::string> none() { return std::nullopt; }
+
+TEST(ResolveDataDir, FlagBeatsEverything) {
+  Getenv env = env_of({{"HOME", "/home/ada"}, {"KITH_DIR", "/env"}, {"XDG_DATA_HOME", "/xdg"}});
+  UserConfig config;
+  config.dir = "/config";
+  EXPECT_EQ(resolve_data_dir("/flag", config, env), fs::path("/flag"));
+}
+
+TEST(ResolveDataDir, KithDirBeatsConfigAndXdg) {
+  Getenv env = env_of({{"HOME", "/home/ada"}, {"KITH_DIR", "/env"}, {"XDG_DATA_HOME", "/xdg"}});
+  UserConfig config;
+  config.dir = "/config";
+  EXPECT_EQ(resolve_data_dir(none(), config, env), fs::path("/env"));
+}
+
+TEST(ResolveDataDir, ConfigDirBeatsXdg) {
+  Getenv env = env_of({{"HOME", "/home/ada"}, {"XDG_DATA_HOME", "/xdg"}});
+  UserConfig config;
+  config.dir = "/config";
+  EXPECT_EQ(resolve_data_dir(none(), config, env), fs::path("/config"));
+}
+
+TEST(ResolveDataDir, XdgDataHomeThenTheHomeDefault) {
+  EXPECT_EQ(resolve_data_dir(none(), {}, env_of({{"HOME", "/home/ada"}, {"XDG_DATA_HOME", "/xdg"}})),
+            fs::path("/xdg/kith"));
+  EXPECT_EQ(resolve_data_dir(none(), {}, kHome), fs::path("/home/ada/.local/share/kith"));
+  // An empty variable is an unset one.
+  EXPECT_EQ(resolve_data_dir(none(), {}, env_of({{"HOME", "/home/ada"}, {"XDG_DATA_HOME", ""}, {"KITH_DIR", ""}})),
+            fs::path("/home/ada/.local/share/kith"));
+}
+
+TEST(ResolveDataDir, TildeIsExpandedInTheFlagAndKithDir) {
+  EXPECT_EQ(resolve_data_dir("~/net", {}, kHome), fs::path("/home/ada/net"));
+  EXPECT_EQ(resolve_data_dir("~", {}, kHome), fs::path("/home/ada"));
+  EXPECT_EQ(resolve_data_dir(none(), {}, env_of({{"HOME", "/home/ada"}, {"KITH_DIR", "~/kith"}})),
+            fs::path("/home/ada/kith"));
+}
+
+TEST(ExpandHome, OnlyALeadingTildeAlone) {
+  EXPECT_EQ(expand_home("~", kHome), "/home/ada");
+  EXPECT_EQ(expand_home("~/", kHome), "/home/ada/");
+  EXPECT_EQ(expand_home("~/a/b", kHome), "/home/ada/a/b");
+  EXPECT_EQ(expand_home("~bob/net", kHome), "~bob/net");  // another user's home is not ours to guess
+  EXPECT_EQ(expand_home("net/~", kHome), "net/~");
+  EXPECT_EQ(expand_home("/abs/path", kHome), "/abs/path");
+  EXPECT_EQ(expand_home("~/net", env_of({})), "~/net");  // no HOME: left alone
+}
+
+TEST(UserConfigPath, XdgConfigHomeElseDotConfig) {
+  EXPECT_EQ(user_config_path(env_of({{"HOME", "/home/ada"}, {"XDG_CONFIG_HOME", "/cfg"}})),
+            fs::path("/cfg/kith/config.yaml"));
+  EXPECT_EQ(user_config_path(kHome), fs::path("/home/ada/.config/kith/config.yaml"));
+}
+
+class ReadUserConfig : public ::testing::Test {
+ protected:
+  TempDir tmp;
+  Getenv env = env_of({{"HOME", (tmp / "home").string()}, {"XDG_CONFIG_HOME", (tmp / "cfg").string()}});
+  std::string config_path() const { return (tmp / "cfg/kith/config.yaml").string(); }
+  void write(const std::string& text) { tmp.write("cfg/kith/config.yaml", text); }
+  std::string error(const std::string& text) {
+    write(text);
+    try {
+      read_user_config(env);
+    } catch (const Error& e) {
+      return e.what();
+    }
+    ADD_FAILURE() << "no error for: " << text;
+    return "";
+  }
+};
+
+TEST_F(ReadUserConfig, AMissingFileIsAnEmptyConfig) {
+  UserConfig c = read_user_config(env);
+  EXPECT_FALSE(c.dir);
+  EXPECT_FALSE(c.color);
+}
+
+TEST_F(ReadUserConfig, AnEmptyOrCommentOnlyFileIsAnEmptyConfig) {
+  write("# dir: ~/net\n");
+  EXPECT_FALSE(read_user_config(env).dir);
+}
+
+TEST_F(ReadUserConfig, ReadsDirWithTildeAndColor) {
+  write("# where my network lives\ndir: ~/net   # synced\ncolor: never\n");
+  UserConfig c = read_user_config(env);
+  ASSERT_TRUE(c.dir);
+  EXPECT_EQ(*c.dir, (tmp / "home").string() + "/net");
+  EXPECT_EQ(c.color, "never");
+  EXPECT_EQ(resolve_data_dir(none(), c, env), fs::path((tmp / "home").string() + "/net"));
+}
+
+TEST_F(ReadUserConfig, BadColorHasItsPosition) {
+  EXPECT_EQ(error("dir: /x\ncolor: sometimes\n"),
+            config_path() + ":2:8: color 'sometimes' must be auto, always or never");
+}
+
+TEST_F(ReadUserConfig, UnknownKeyHasItsPosition) {
+  EXPECT_EQ(error("dir: /x\ndirectory: /y\n"), config_path() + ":2:1: unknown key 'directory' (known: dir, color)");
+}
+
+TEST_F(ReadUserConfig, EmptyDirHasItsPosition) {
+  EXPECT_EQ(error("dir: \"\"\n"), config_path() + ":1:6: dir must be a path");
+}
+
+TEST_F(ReadUserConfig, NotAMapOrNotYaml) {
+  EXPECT_EQ(error("- dir: /x\n"), config_path() + ":1:1: config.yaml must be a map, e.g. `dir: ~/net`");
+  std::string e = error("dir: [/x\n");
+  EXPECT_EQ(e.rfind(config_path() + ":2:1: invalid YAML: ", 0), 0u) << e;
+}
+
+}  // namespace
+}  // namespace kith

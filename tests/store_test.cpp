@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: MIT
+#include "store.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <atomic>
+#include <chrono>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli_util.h"
+
+namespace kith {
+namespace {
+
+using test::TempDir;
+
+// Paths relative to the store's directory, in the order the store gives them.
+std::vector<std::string> relative(const std::vector<fs::path>& files, const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const fs::path& f : files) out.push_back(f.lexically_relative(dir).string());
+  return out;
+}
+
+std::vector<std::string> messages(const std::vector<Diagnostic>& problems) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : problems) out.push_back(d.to_string());
+  return out;
+}
+
+std::vector<std::string> slugs(const Loaded& all) {
+  std::vector<std::string> out;
+  for (const Person& p : all.people) out.push_back(p.slug);
+  return out;
+}
+
+unsigned mode_of(const fs::path& p) {
+  struct stat st {};
+  EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
+  return st.st_mode & 07777;
+}
+
+// Everything in `dir` whose name starts with a dot (temporary files).
+std::vector<std::string> dot_files(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().filename().string()[0] == '.') out.push_back(e.path().filename().string());
+  return out;
+}
+
+TEST(StorePersonFiles, FindsYamlFilesInSubfoldersAndSkipsSettingsDotFilesAndOtherFiles) {
+  TempDir tmp;
+  tmp.write("net/kith.yaml", "followup: 2d\n");
+  tmp.write("net/zoe.yaml", "name: Zoë\n");
+  tmp.write("net/ana.yaml", "name: Ana\n");
+  tmp.write("net/former/bob.yaml", "name: Bob\n");
+  tmp.write("net/former/deep/er/cy.yaml", "name: Cy\n");
+  tmp.write("net/.draft.yaml", "name: Draft\n");
+  tmp.write("net/.git/config.yaml", "name: Git\n");
+  tmp.write("net/.hidden/eve.yaml", "name: Eve\n");
+  tmp.write("net/former/.old/fay.yaml", "name: Fay\n");
+  tmp.write("net/notes.txt", "name: Not a person\n");
+  tmp.write("net/gus.yml", "name: Gus\n");
+  tmp.write("net/README.md", "# my network\n");
+  fs::create_directories(tmp / "net/empty");
+  Store store(tmp / "net");
+  EXPECT_EQ(relative(store.person_files(), tmp / "net"),
+            (std::vector<std::string>{"ana.yaml", "former/bob.yaml", "former/deep/er/cy.yaml", "zoe.yaml"}));
+}
+
+TEST(StorePersonFiles, SymlinksInsideTheDirectoryCountButNotOnesLeavingIt) {
+  TempDir tmp;
+  tmp.write("outside/secret.yaml", "name: Secret\n");
+  tmp.write("net/ana.yaml", "name: Ana\n");
+  fs::create_directory_symlink(tmp / "outside", tmp / "net/linked-dir");
+  fs::create_symlink(tmp / "outside/secret.yaml", tmp / "net/secret.yaml");
+  fs::create_symlink(tmp / "net/ana.yaml", tmp / "net/ana-again.yaml");
+  Store store(tmp / "net");
+  EXPECT_EQ(relative(store.person_files(), tmp / "net"), (std::vector<std::string>{"ana-again.yaml", "ana.yaml"}));
+}
+
+TEST(StorePersonFiles, MissingDirectoryHasNoFiles) {
+  TempDir tmp;
+  EXPECT_TRUE(Store(tmp / "nope").person_files().empty());
+}
+
+TEST(Store, RequireExistsNamesTheDirectoryAndSaysKithInit) {
+  TempDir tmp;
+  fs::path dir = tmp / "nope";
+  try {
+    Store(dir).require_exists();
+    FAIL() << "no error for a missing directory";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "no kith directory at " + dir.string() + " (create it with `kith init " + dir.string() + "`)");
+  }
+  tmp.write("file", "x");
+  EXPECT_THROW(Store(tmp / "file").require_exists(), Error);
+  EXPECT_NO_THROW(Store(tmp.path()).require_exists());
+}
+
+TEST(Store, PathForSlugIsAtTheTopLevel) {
+  EXPECT_EQ(Store("net").path_for_slug("charlene-dupont"), fs::path("net/charlene-dupont.yaml"));
+  EXPECT_EQ(Store("net").settings_path(), fs::path("net/kith.yaml"));
+}
+
+TEST(StoreLoad, LoadsEveryGoodFileSortedBySlugAndCollectsTheProblemsOfTheOthers) {
+  TempDir tmp;
+  tmp.write("net/zoe.yaml", "name: Zoë\n");
+  tmp.write("net/sub/ana.yaml", "name: Ana\nfavourite: tea\n");
+  tmp.write("net/bad-date.yaml", "name: Bad\nlog:\n  - date: 2026-13-01\n    kind: talk\n");
+  tmp.write("net/bad-yaml.yaml", "name: [oops\n");
+  Loaded all = Store(tmp / "net").load();
+  EXPECT_EQ(all.files, 4);
+  EXPECT_EQ(slugs(all), (std::vector<std::string>{"ana", "zoe"}));
+  std::string dir = (tmp / "net").string();
+  ASSERT_EQ(all.problems.size(), 2u) << ::testing::PrintToString(messages(all.problems));
+  EXPECT_EQ(all.problems[0].to_string(), dir + "/bad-date.yaml:3:11: date '2026-13-01' is not a valid YYYY-MM-DD date");
+  EXPECT_EQ(all.problems[1].path, dir + "/bad-yaml.yaml");
+  EXPECT_EQ(all.problems[1].line, 2);
+  EXPECT_EQ(messages(all.unknown_keys), std::vector<std::string>{dir + "/sub/ana.yaml:2:1: unknown key 'favourite'"});
+  EXPECT_EQ(all.people[0].path, dir + "/sub/ana.yaml");
+}
+
+TEST(StoreLoad, KindsAndCirclesOfKithYamlApplyToThePeople) {
+  TempDir tmp;
+  tmp.write("net/kith.yaml", "circles:\n  family: 7d\ndefault_circle: family\nkinds:\n  coffee: {}\n");
+  tmp.write("net/ana.yaml", "name: Ana\nlog:\n  - date: 2026-01-01\n    kind: coffee\n");
+  Loaded all = Store(tmp / "net").load();
+  EXPECT_TRUE(all.problems.empty()) << ::testing::PrintToString(messages(all.problems));
+  ASSERT_EQ(all.people.size(), 1u);
+  EXPECT_EQ(all.people[0].circle, "family");
+  EXPECT_EQ(all.settings.followup, (Duration{2, Duration::Unit::days}));
+  EXPECT_EQ(all.files, 1);  // kith.yaml is not a person
+}
+
+TEST(StoreLoad, ABadKithYamlIsAProblemAndThePeopleStillLoad) {
+  TempDir tmp;
+  tmp.write("net/kith.yaml", "followup: soon\n");
+  tmp.write("net/ana.yaml", "name: Ana\n");
+  Loaded all = Store(tmp / "net").load();
+  EXPECT_EQ(messages(all.problems),
+            std::vector<std::string>{(tmp / "net/kith.yaml").string() +
+                                     ":1:11: followup 'soon' is not a duration like 14d, 2w, 3m or 1y"});
+  EXPECT_EQ(slugs(all), std::vector<std::string>{"ana"});
+}
+
+TEST(StoreLoad, TheSameSlugInTwoFoldersIsAProblemNamingBothPaths) {
+  TempDir tmp;
+  tmp.write("net/ana.yaml", "name: Ana\n");
+  tmp.write("net/former/ana.yaml", "name: Ana from work\n");
+  Loaded all = Store(tmp / "net").load();
+  std::string a = (tmp / "net/ana.yaml").string();
+  std::string b = (tmp / "net/former/ana.yaml").string();
+  ASSERT_EQ(all.problems.size(), 1u);
+  std::string p = all.problems[0].to_string();
+  EXPECT_NE(p.find(a), std::string::npos) << p;
+  EXPECT_NE(p.find(b), std::string::npos) << p;
+  EXPECT_NE(p.find("slug 'ana'"), std::string::npos) << p;
+  EXPECT_EQ(all.files, 2);
+  EXPECT_EQ(slugs(all), std::vector<std::string>{"ana"});
+}
+
+TEST(StoreLoad, AnEmptyOrMissingDirectoryLoadsNobody) {
+  TempDir tmp;
+  fs::create_directories(tmp / "net");
+  Loaded all = Store(tmp / "net").load();
+  EXPECT_TRUE(all.people.empty());
+  EXPECT_TRUE(all.problems.empty());
+  EXPECT_EQ(all.files, 0);
+}
+
+TEST(ReadFile, ReadsBytesAsTheyAre) {
+  TempDir tmp;
+  tmp.write("a.yaml", std::string("name: A\r\n\0x", 11));
+  EXPECT_EQ(read_file(tmp / "a.yaml"), std::string("name: A\r\n\0x", 11));
+}
+
+TEST(ReadFile, MissingFileIsAnErrorNamingIt) {
+  TempDir tmp;
+  try {
+    read_file(tmp / "nope.yaml");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.diagnostic().path, (tmp / "nope.yaml").string());
+    EXPECT_NE(std::string(e.what()).find("cannot read"), std::string::npos) << e.what();
+  }
+}
+
+TEST(WriteAtomic, CreatesAndReplacesAndLeavesNoTemporaryFile) {
+  TempDir tmp;
+  fs::path p = tmp / "ana.yaml";
+  write_atomic(p, "name: Ana\n");
+  EXPECT_EQ(read_file(p), "name: Ana\n");
+  write_atomic(p, "name: Ana B\n");
+  EXPECT_EQ(read_file(p), "name: Ana B\n");
+  write_atomic(p, "");
+  EXPECT_EQ(read_file(p), "");
+  EXPECT_TRUE(dot_files(tmp.path()).empty()) << ::testing::PrintToString(dot_files(tmp.path()));
+}
+
+TEST(WriteAtomic, KeepsTheModeOfTheFileItReplaces) {
+  TempDir tmp;
+  fs::path p = tmp / "ana.yaml";
+  tmp.write("ana.yaml", "name: Ana\n");
+  ASSERT_EQ(::chmod(p.c_str(), 0640), 0);
+  write_atomic(p, "name: Ana B\n");
+  EXPECT_EQ(mode_of(p), 0640u);
+  ASSERT_EQ(::chmod(p.c_str(), 0600), 0);
+  write_atomic(p, "name: Ana C\n");
+  EXPECT_EQ(mode_of(p), 0600u);
+}
+
+TEST(WriteAtomic, ANewFileGetsTheUmasksDefaultNotMkstemps0600) {
+  TempDir tmp;
+  mode_t old = ::umask(022);
+  write_atomic(tmp / "a.yaml", "name: A\n");
+  ::umask(027);
+  write_atomic(tmp / "b.yaml", "name: B\n", /*create_only=*/true);
+  ::umask(old);
+  EXPECT_EQ(mode_of(tmp / "a.yaml"), 0644u);
+  EXPECT_EQ(mode_of(tmp / "b.yaml"), 0640u);
+}
+
+TEST(WriteAtomic, CreateOnlyRefusesAnExistingFileAndLeavesItAlone) {
+  TempDir tmp;
+  tmp.write("ana.yaml", "name: Ana\n");
+  try {
+    write_atomic(tmp / "ana.yaml", "name: Other\n", /*create_only=*/true);
+    FAIL() << "replaced an existing file";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.diagnostic().path, (tmp / "ana.yaml").string());
+  }
+  EXPECT_EQ(tmp.read("ana.yaml"), "name: Ana\n");
+  EXPECT_TRUE(dot_files(tmp.path()).empty()) << ::testing::PrintToString(dot_files(tmp.path()));
+  write_atomic(tmp / "bob.yaml", "name: Bob\n", /*create_only=*/true);
+  EXPECT_EQ(tmp.read("bob.yaml"), "name: Bob\n");
+}
+
+TEST(WriteAtomic, WritesThroughASymlinkAndKeepsTheLink) {
+  TempDir tmp;
+  tmp.write("dotfiles/ana.yaml", "name: Ana\n");
+  fs::create_directories(tmp / "net");
+  fs::create_symlink(tmp / "dotfiles/ana.yaml", tmp / "net/ana.yaml");
+  write_atomic(tmp / "net/ana.yaml", "name: Ana B\n");
+  EXPECT_TRUE(fs::is_symlink(tmp / "net/ana.yaml"));
+  EXPECT_EQ(tmp.read("dotfiles/ana.yaml"), "name: Ana B\n");
+  EXPECT_TRUE(dot_files(tmp / "net").empty()) << ::testing::PrintToString(dot_files(tmp / "net"));
+  EXPECT_THROW(write_atomic(tmp / "net/ana.yaml", "name: C\n", /*create_only=*/true), Error);
+  EXPECT_EQ(tmp.read("dotfiles/ana.yaml"), "name: Ana B\n");
+}
+
+TEST(WriteAtomic, AMissingFolderIsAnErrorNamingThePath) {
+  TempDir tmp;
+  try {
+    write_atomic(tmp / "nope/ana.yaml", "name: Ana\n");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.diagnostic().path, (tmp / "nope/ana.yaml").string());
+  }
+  EXPECT_FALSE(fs::exists(tmp / "nope"));
+}
+
+TEST(WriteAtomic, AFailedRenameLeavesThePathAsItWasAndNoTemporaryFile) {
+  TempDir tmp;
+  fs::create_directories(tmp / "ana.yaml/inside");  // a folder where the file should go
+  EXPECT_THROW(write_atomic(tmp / "ana.yaml", "name: Ana\n"), Error);
+  EXPECT_TRUE(fs::is_directory(tmp / "ana.yaml/inside"));
+  EXPECT_TRUE(dot_files(tmp.path()).empty()) << ::testing::PrintToString(dot_files(tmp.path()));
+}
+
+TEST(StoreLock, ASecondLockerWaitsUntilTheFirstReleases) {
+  TempDir tmp;
+  Store store(tmp.path());
+  std::atomic<bool> second_has_it{false};
+  std::thread second;
+  {
+    Store::Lock first = store.lock();
+    second = std::thread([&] {
+      Store::Lock lock = store.lock();  // its own open file: flock excludes it
+      second_has_it = true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    EXPECT_FALSE(second_has_it) << "the second locker got in while the first held the lock";
+  }
+  second.join();
+  EXPECT_TRUE(second_has_it);
+}
+
+TEST(StoreLock, TheLockFileIsADotFileThatIsNotAPerson) {
+  TempDir tmp;
+  Store store(tmp.path());
+  { Store::Lock l = store.lock(); }
+  EXPECT_TRUE(fs::exists(tmp / ".kith.lock"));
+  EXPECT_TRUE(store.person_files().empty());
+  Store::Lock again = store.lock();  // released by the destructor: no deadlock
+}
+
+TEST(StoreLock, AMissingDirectoryIsAnError) {
+  TempDir tmp;
+  EXPECT_THROW(Store(tmp / "nope").lock(), Error);
+}
+
+}  // namespace
+}  // namespace kith
