@@ -19,8 +19,9 @@ if [ "${CI:-}" = true ] || [ "${KITH_SANITIZE_TESTS:-}" = 1 ]; then
     cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DKITH_SANITIZE=ON >/dev/null
   fi
   cmake --build build-asan -j2
-  # The fuzzers already ran sanitized above; everything else runs here.
+  # One process for the whole suite: through ctest, one sanitized process per
+  # test took 18 minutes instead of 2. (The fuzzers ran sanitized above.)
   ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1" \
   UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-    ctest --test-dir build-asan --output-on-failure -j2 -LE fuzz
+    build-asan/kith_tests --gtest_brief=1
 fi

@@ -237,8 +237,8 @@ LoadResult load_person(std::string_view text, const std::string& path, const Set
   ReadBudget budget(text.size(), path);
   try {
     PersonReader(path, settings, result, budget).read(root, p);
-  } catch (const Error& e) {  // the budget ran out: the reading stops there
-    result.problems.push_back(e.diagnostic());
+  } catch (const Error& e) {  // the budget ran out: the reading stops there, and says so first
+    result.problems.insert(result.problems.begin(), e.diagnostic());
   } catch (const YAML::Exception& e) {  // yaml-cpp surprises become a message, not a crash
     result.problems.push_back(Diagnostic{path, 0, 0, std::string("unreadable YAML: ") + e.what()});
   }

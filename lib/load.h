@@ -17,7 +17,8 @@ namespace kith {
 
 struct LoadResult {
   std::optional<Person> person;          // set when there is no problem
-  std::vector<Diagnostic> problems;      // every problem found, in file order
+  std::vector<Diagnostic> problems;      // in file order (the first 50, then a count);
+                                         // a read cut short by aliases says so first
   std::vector<Diagnostic> unknown_keys;  // keys kith does not know (for --strict)
 };
 
