@@ -46,7 +46,6 @@ UserConfig read_user_config(const Getenv& env) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return config;
   std::string text = read_file(path);
-  if (auto guard = guard_text(text, path.string())) throw Error(*guard);
   YAML::Node root;
   if (auto bad = parse_yaml(text, path.string(), root)) throw Error(*bad);
   if (root.IsNull()) return config;

@@ -170,7 +170,6 @@ std::size_t null_token_length(const std::string& body, std::size_t at) {
 // the loader (what yaml-cpp cannot read safely: huge, binary, deeply nested
 // text); returns what is wrong, if anything.
 std::optional<Diagnostic> read_map(std::string_view text, YAML::Node& root) {
-  if (auto problem = guard_text(text, "")) return problem;
   if (auto problem = parse_yaml(text, "", root)) return problem;
   if (root.IsNull()) return Diagnostic{"", 0, 0, "the file is empty"};
   if (!root.IsMap())

@@ -222,10 +222,6 @@ class PersonReader {
 
 LoadResult load_person(std::string_view text, const std::string& path, const Settings& settings) {
   LoadResult result;
-  if (auto guard = guard_text(text, path)) {
-    result.problems.push_back(*guard);
-    return result;
-  }
   YAML::Node root;
   if (auto bad = parse_yaml(text, path, root)) {
     result.problems.push_back(*bad);

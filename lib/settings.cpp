@@ -174,10 +174,6 @@ struct Reader {
 SettingsResult parse_settings(std::string_view text, const std::string& path) {
   SettingsResult result;
   Settings& s = result.settings;
-  if (auto guard = guard_text(text, path)) {
-    result.problems.push_back(*guard);
-    return result;
-  }
   YAML::Node root;
   if (auto bad = parse_yaml(text, path, root)) {
     result.problems.push_back(*bad);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "yaml_util.h"
 
+#include "load.h"
+
 #include <yaml-cpp/eventhandler.h>
 
 #include <sstream>
@@ -75,6 +77,7 @@ std::string_view line_at(std::string_view text, int line) {
 }  // namespace
 
 std::optional<Diagnostic> parse_yaml(std::string_view text, const std::string& path, YAML::Node& root) {
+  if (auto guard = guard_text(text, path)) return guard;
   try {
     // Not YAML::LoadAll: yaml-cpp 0.7 loops forever (and without bound in
     // memory) on a `,` left outside a flow collection, reading an endless run

@@ -35,7 +35,8 @@ class ReadBudget {
   const std::string& path_;
 };
 
-// Parses exactly one YAML document into `root`. A syntax error, or a second
+// Parses exactly one YAML document into `root`, after guard_text() has
+// turned away what yaml-cpp must not see. A syntax error, or a second
 // document, comes back as a diagnostic; yaml-cpp exceptions never escape.
 std::optional<Diagnostic> parse_yaml(std::string_view text, const std::string& path, YAML::Node& root);
 
