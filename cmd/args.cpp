@@ -25,8 +25,18 @@ std::vector<std::string> split_list(const std::vector<std::string>& items) {
   return out;
 }
 
+namespace {
+
+bool is_bare_duration(const std::string& text) {
+  std::optional<Duration> d = parse_duration(trim_arg(text));
+  return d && !d->is_never();
+}
+
+}  // namespace
+
 Date parse_entry_date(const std::string& text, Date today) {
   std::optional<Date> d = parse_past_date(text, today);
+  if (!d && is_bare_duration(text)) d = subtract(today, *parse_duration(trim_arg(text)));
   if (!d)
     throw UsageError(fmt::format("date '{}' is not a DATE (YYYY-MM-DD, today, yesterday, 3d ago, 2w ago, monday)",
                                  text));
@@ -34,6 +44,13 @@ Date parse_entry_date(const std::string& text, Date today) {
     throw Error(fmt::format("date {} is in the future; log what happened (use --next or `kith snooze` to plan)",
                             format_date(*d)));
   return *d;
+}
+
+std::string note_from_words(const std::vector<std::string>& words, const std::string& date_text) {
+  std::size_t first = !words.empty() && words.front() == "ago" && is_bare_duration(date_text) ? 1 : 0;
+  std::string out;
+  for (std::size_t i = first; i < words.size(); ++i) out += (out.empty() ? "" : " ") + words[i];
+  return trim_arg(out);
 }
 
 Date parse_when_arg(const std::string& text, Date today, Date base) {

@@ -15,7 +15,12 @@ std::string trim_arg(const std::string& s);
 std::vector<std::string> split_list(const std::vector<std::string>& items);
 
 // DATE for an interaction: parsed relative to today, and never in the future.
+// A bare duration (`2w`) means that long ago: `-d 2w ago` typed without
+// quotes reaches us as `2w` with `ago` in front of the note.
 Date parse_entry_date(const std::string& text, Date today);
+
+// The NOTE words as one line; drops the `ago` that belongs to `-d 2w ago`.
+std::string note_from_words(const std::vector<std::string>& words, const std::string& date_text);
 
 // WHEN for `next`: a date or `+2w` from `base`.
 Date parse_when_arg(const std::string& text, Date today, Date base);

@@ -27,12 +27,6 @@ struct IntroOptions {
   bool json = false;
 };
 
-std::string join_words(const std::vector<std::string>& words) {
-  std::string out;
-  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
-  return trim_arg(out);
-}
-
 // One side of an introduction: the file as it is, and as it will be.
 struct IntroSide {
   const Person* person;
@@ -87,7 +81,7 @@ void run_intro(Context& ctx, const IntroOptions& o) {
   if (a.slug == b.slug)
     throw UsageError(fmt::format("'{}' and '{}' are both {}: introduce two different people", o.a, o.b, a.slug));
   const Date date = o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today);
-  const std::string note = join_words(o.note);
+  const std::string note = note_from_words(o.note, o.date);
 
   IntroSide first = prepare_side(a, s, NewEntry{date, "intro", note, b.slug});
   IntroSide second = prepare_side(b, s, NewEntry{date, "intro", note, a.slug});

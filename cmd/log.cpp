@@ -20,16 +20,10 @@ struct LogOptions {
   std::vector<std::string> note;
 };
 
-std::string join_words(const std::vector<std::string>& words) {
-  std::string out;
-  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
-  return trim_arg(out);
-}
-
 void run_log(Context& ctx, const LogOptions& o) {
   // The arguments first: a usage error does not depend on what the files say.
   if (o.kind == "intro") throw UsageError("use `kith intro A B` to log an introduction in both files");
-  NewEntry entry{o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today), o.kind, join_words(o.note), ""};
+  NewEntry entry{o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today), o.kind, note_from_words(o.note, o.date), ""};
   std::optional<Date> next;
   if (!o.next.empty()) next = parse_when_arg(o.next, ctx.today, entry.date);
 

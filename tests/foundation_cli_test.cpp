@@ -447,6 +447,22 @@ TEST_F(FoundationCli, LogDateFormsAreRelativeToToday) {
                                       "2026-11-16", "2026-11-14", "2026-10-21"}));
 }
 
+TEST_F(FoundationCli, DateAgoTypedWithoutQuotesIsUnderstood) {
+  init();
+  RunResult add = kith({"add", "Ana"});
+  ASSERT_EQ(add.code, 0) << add.describe();
+  // The shell splits `-d 2w ago`: `2w` is the date and `ago` a note word.
+  RunResult r = kith({"log", "ana", "talk", "-d", "2w", "ago", "lunch", "at", "noon"});
+  ASSERT_EQ(r.code, 0) << r.describe();
+  std::string text = tmp.read("net/ana.yaml");
+  EXPECT_EQ(log_dates(text), (std::vector<std::string>{"2026-11-07"}));
+  EXPECT_TRUE(contains(text, "note: lunch at noon\n")) << text;
+  // `ago` stays in a note when the date did not ask for it.
+  RunResult kept = kith({"log", "ana", "talk", "-d", "yesterday", "ago", "is", "a", "word"});
+  ASSERT_EQ(kept.code, 0) << kept.describe();
+  EXPECT_TRUE(contains(tmp.read("net/ana.yaml"), "note: ago is a word\n"));
+}
+
 TEST_F(FoundationCli, AFutureDateIsRefusedAndTheFileIsUnchanged) {
   init();
   add_charlene();
