@@ -34,7 +34,7 @@ probe="$(mktemp -d)"
 trap 'rm -rf "$probe"' EXIT
 printf 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }\n' >"$probe/p.cpp"
 if ! "$cxx" -fsanitize=fuzzer,address,undefined "$probe/p.cpp" -o "$probe/p" 2>"$probe/err"; then
-  echo "fuzz/run.sh: skipped: $cxx cannot build a libFuzzer target (apt-get install libclang-rt-dev):"
+  echo "fuzz/run.sh: skipped: $cxx cannot build a libFuzzer target (apt-get install clang libclang-rt-14-dev):"
   sed 's/^/  /' "$probe/err" | head -3
   exit 77
 fi
