@@ -114,6 +114,18 @@ bool is_comment(const std::string& body) {
   return i < body.size() && body[i] == '#';
 }
 
+// Where lines go "at the end of the file": before a closing `...` marker,
+// which ends the document (text after it would start another one).
+std::size_t document_end(const Lines& lines) {
+  for (std::size_t i = lines.lines.size(); i > 0; --i) {
+    const std::string& b = lines.body(i - 1);
+    if (is_blank(b) || is_comment(b)) continue;
+    if (b.rfind("...", 0) == 0 && (b.size() == 3 || b[3] == ' ' || b[3] == '\t' || b[3] == '#')) return i - 1;
+    break;
+  }
+  return lines.lines.size();
+}
+
 // Neither blank nor a comment-only line.
 bool is_content(const std::string& body) { return !is_blank(body) && !is_comment(body); }
 
@@ -662,7 +674,7 @@ std::string append_log_entry(std::string_view text, const NewEntry& entry) {
     const std::size_t col = root.Mark().column;
     std::vector<std::string> added{std::string(col, ' ') + "log:"};
     for (auto& l : block_entry(fields, std::string(col + 2, ' ') + "- ", col + 4)) added.push_back(l);
-    lines.insert(lines.lines.size(), added);
+    lines.insert(document_end(lines), added);
     candidates.push_back(std::move(lines));
   } else if (log->value.IsNull()) {
     candidates.push_back(append_to_null_log(lines, *log, fields));
@@ -702,7 +714,7 @@ std::string set_scalar(std::string_view text, std::string_view key, std::string_
       // Only when a key is above; else right before `log:`, under the header.
       places = at > 0 && at < log_line ? std::vector<std::size_t>{at, log_line} : std::vector<std::size_t>{log_line};
     } else {
-      places = {lines.lines.size()};
+      places = {document_end(lines)};
     }
     for (std::size_t at : places) {
       Lines c = lines;
