@@ -16,6 +16,20 @@
 
 namespace kith {
 
+std::string_view type_name(Completer::Type type) {
+  switch (type) {
+    case Completer::Type::none: return "none";
+    case Completer::Type::person: return "person";
+    case Completer::Type::kind: return "kind";
+    case Completer::Type::circle: return "circle";
+    case Completer::Type::directory: return "directory";
+    case Completer::Type::file: return "file";
+    case Completer::Type::words: return "words";
+  }
+  return "none";
+}
+
+
 namespace {
 
 using Type = Completer::Type;

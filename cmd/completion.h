@@ -20,6 +20,10 @@ struct Completer {
   std::vector<std::string> words;  // for `words`
 };
 
+// "none", "person", "kind", "circle", "directory", "file", "words": how the
+// scripts' walkers name a completer.
+std::string_view type_name(Completer::Type type);
+
 struct CompletionOption {
   std::vector<std::string> names;  // as typed: "-d", "--date"
   std::string description;

@@ -93,16 +93,8 @@ complete -F _kith kith
 
 // How the walker names a completer.
 std::string what(const Completer& c) {
-  switch (c.type) {
-    case Completer::Type::none: return "none";
-    case Completer::Type::person: return "person";
-    case Completer::Type::kind: return "kind";
-    case Completer::Type::circle: return "circle";
-    case Completer::Type::directory: return "directory";
-    case Completer::Type::file: return "file";
-    case Completer::Type::words: return "words:" + space_joined(c.words);
-  }
-  return "none";
+  if (c.type == Completer::Type::words) return "words:" + space_joined(c.words);
+  return std::string(type_name(c.type));
 }
 
 std::string names_of(const std::vector<CompletionOption>& options) {

@@ -80,16 +80,8 @@ end
 )sh";
 
 std::string what(const Completer& c) {
-  switch (c.type) {
-    case Completer::Type::none: return "none";
-    case Completer::Type::person: return "person";
-    case Completer::Type::kind: return "kind";
-    case Completer::Type::circle: return "circle";
-    case Completer::Type::directory: return "directory";
-    case Completer::Type::file: return "file";
-    case Completer::Type::words: return c.name;
-  }
-  return "none";
+  if (c.type == Completer::Type::words) return c.name;
+  return std::string(type_name(c.type));
 }
 
 // A fish single-quoted word.

@@ -56,4 +56,7 @@ fs::path copy_examples(const TempDir& tmp, const std::string& rel = "people");
 
 std::string read_text(const fs::path& p);
 
+// The lines of `text`, without their terminators.
+std::vector<std::string> lines_of(const std::string& text);
+
 }  // namespace kith::test

@@ -14,15 +14,6 @@
 namespace kith::test {
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  for (std::size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1)
-    lines.push_back(text.substr(start, nl - start));
-  if (start < text.size()) lines.push_back(text.substr(start));
-  return lines;
-}
-
 // How many entries of each note the person in `file` has.
 std::map<std::string, int> notes_in(const fs::path& dir, const fs::path& file) {
   Settings settings = parse_settings(read_text(dir / "kith.yaml"), "kith.yaml").settings;

@@ -36,18 +36,6 @@ std::vector<std::string> due_rows(const RunResult& r) {
   return out;
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 std::size_t code_points(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s)

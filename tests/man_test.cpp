@@ -85,13 +85,6 @@ const std::string& man_page() {
   return page;
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
-
 // Every part of the page under a heading line for which `starts(line)` holds,
 // up to the next `.SS` or `.SH` (or, for a `.SH`, the next `.SH`).
 template <class Pred>

@@ -105,18 +105,6 @@ std::vector<std::string> strings(const YAML::Node& list) {
   return out;
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 // Display columns: code points, escape sequences not counted.
 std::size_t columns(const std::string& line) {
   std::size_t n = 0;
