@@ -19,13 +19,6 @@ struct ListOptions {
   bool json = false;
 };
 
-bool has_tag(const Person& p, const std::string& tag) {
-  std::string want = fold(trim_arg(tag));
-  for (const std::string& t : p.tags)
-    if (fold(trim_arg(t)) == want) return true;
-  return false;
-}
-
 void run_list(Context& ctx, const ListOptions& o) {
   Loaded all = load_and_warn(ctx);
   if (!o.circle.empty() && !all.settings.has_circle(o.circle))

@@ -192,4 +192,16 @@ std::string slugify(std::string_view name) {
   return slug.empty() ? "person" : slug;
 }
 
+bool has_tag(const Person& p, std::string_view tag) {
+  auto trimmed = [](std::string_view v) {
+    const char* ws = " \t\r\n";
+    std::size_t b = v.find_first_not_of(ws);
+    return b == std::string_view::npos ? std::string_view() : v.substr(b, v.find_last_not_of(ws) - b + 1);
+  };
+  const std::string want = fold(trimmed(tag));
+  for (const std::string& t : p.tags)
+    if (fold(trimmed(t)) == want) return true;
+  return false;
+}
+
 }  // namespace kith

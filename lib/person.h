@@ -45,6 +45,10 @@ struct Person {
 // fold(fold(s)) == fold(s).
 std::string fold(std::string_view text);
 
+// True when one of the person's tags equals `tag`, compared with fold() and
+// surrounding blanks ignored (`--tag Lyon` finds `tags: [lyon ]`).
+bool has_tag(const Person& p, std::string_view tag);
+
 // A file name from a name: fold(), then every run of separators becomes one
 // `-`, with none at either end. Kept: a-z, 0-9 and non-ASCII letters of any
 // script. Separators: all other ASCII; non-ASCII punctuation and symbols

@@ -87,10 +87,7 @@ namespace {
 
 bool matches(const Person& p, const DueQuery& q) {
   if (!q.circle.empty() && p.circle != q.circle) return false;
-  if (q.tag.empty()) return true;
-  const std::string want = fold(q.tag);
-  return std::any_of(p.tags.begin(), p.tags.end(),
-                     [&](const std::string& t) { return fold(t) == want; });
+  return q.tag.empty() || has_tag(p, q.tag);
 }
 
 }  // namespace

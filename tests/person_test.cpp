@@ -232,3 +232,19 @@ TEST(PersonSlugify, OutputIsCleanAndStable) {
 
 }  // namespace
 }  // namespace kith
+
+namespace kith {
+namespace {
+
+TEST(HasTag, IgnoresCaseAccentsAndSurroundingBlanks) {
+  Person p;
+  p.tags = {"Lyon ", "Kubernetes", "sécurité"};
+  EXPECT_TRUE(has_tag(p, "lyon"));
+  EXPECT_TRUE(has_tag(p, " KUBERNETES"));
+  EXPECT_TRUE(has_tag(p, "securite"));
+  EXPECT_FALSE(has_tag(p, "kube"));
+  EXPECT_FALSE(has_tag(Person{}, "lyon"));
+}
+
+}  // namespace
+}  // namespace kith
