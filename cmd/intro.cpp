@@ -12,6 +12,7 @@
 #include "json.h"
 #include "render.h"
 #include "suggest.h"
+#include "transaction.h"
 #include "update.h"
 
 namespace kith {
@@ -48,26 +49,6 @@ IntroSide prepare_side(const Person& p, const Settings& s, const NewEntry& entry
   return side;
 }
 
-// Writes both files or neither: when the second write fails, the first file
-// gets its previous text back.
-void write_both(const IntroSide& first, const IntroSide& second) {
-  write_atomic(first.person->path, first.after);
-  try {
-    write_atomic(second.person->path, second.after);
-  } catch (const Error& e) {
-    Diagnostic d = e.diagnostic();
-    try {
-      write_atomic(first.person->path, first.before);
-    } catch (const Error& undo) {
-      d.message += fmt::format("; and {} could not be restored ({}): it holds the intro, {} does not",
-                               first.person->path, undo.what(), second.person->path);
-      throw Error(d);
-    }
-    d.message += fmt::format("; {} was restored, the intro was logged in neither file", first.person->path);
-    throw Error(d);
-  }
-}
-
 void run_intro(Context& ctx, const IntroOptions& o) {
   if (o.a.empty() || o.b.empty())
     throw UsageError("intro needs two people: `kith intro A B [NOTE...]`, or `kith intro --suggest [WHO]`");
@@ -85,7 +66,7 @@ void run_intro(Context& ctx, const IntroOptions& o) {
 
   IntroSide first = prepare_side(a, s, NewEntry{date, "intro", note, b.slug});
   IntroSide second = prepare_side(b, s, NewEntry{date, "intro", note, a.slug});
-  write_both(first, second);
+  apply_changes({{first.person->path, first.before, first.after}, {second.person->path, second.before, second.after}});
   ctx.out << fmt::format("{} <-> {}: intro on {}\n", a.slug, b.slug, format_date(date));
   commit_change(ctx, s, {a.path, b.path}, fmt::format("kith: intro {} {}", a.slug, b.slug));
 }
