@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: builds first if needed, then the unit and end-to-end tests
+# Runs every test: builds first if needed (the test suite is not built by
+# setup.sh), then the unit and end-to-end tests
 # (with a 30-second fuzzing pass when clang is installed).
 # In CI (CI=true), or with KITH_SANITIZE_TESTS=1, the suite then runs again
 # built with AddressSanitizer and UndefinedBehaviorSanitizer, in build-asan/.

@@ -14,41 +14,59 @@
 namespace kith::test {
 namespace {
 
+// A parameter names its file and how to make it: the text (one is 50 MiB)
+// is built only by the test that uses it, not when gtest registers the
+// tests, which every process of the suite does.
 struct Hostile {
   std::string name;  // also the slug of the file
-  std::string text;
+  std::string (*make)();
 };
 
+std::string text(const char* literal, std::size_t size) { return std::string(literal, size); }
+
 std::vector<Hostile> hostile_files() {
-  std::vector<Hostile> out;
-  out.push_back({"deep-flow", "name: " + std::string(100000, '[') + "\n"});
-  out.push_back({"deep-map", "name: " + std::string(100000, '{') + "\n"});
-  std::string staircase = "name: Stairs\nlog:\n";
-  for (int i = 0; i < 5000; ++i) staircase += std::string(i, ' ') + "- \n";
-  out.push_back({"deep-staircase", staircase});
-  std::string huge = "name: Huge\nnotes: ";
-  huge.append(50u << 20, 'x');
-  out.push_back({"huge", huge + "\n"});
-  std::string garbage;
-  unsigned x = 42;
-  for (int i = 0; i < 65536; ++i) garbage += static_cast<char>((x = x * 1103515245 + 12345) >> 16);
-  out.push_back({"garbage", garbage});
-  out.push_back({"nul-byte", std::string("name: Nul\nnotes: a\0b\n", 21)});
-  out.push_back({"broken-utf8", "name: Caf\xC3\nlog: []\n"});
-  out.push_back({"latin1", "name: Ren\xE9\n"});
-  out.push_back({"utf16", std::string("\xFF\xFEn\0a\0m\0e\0", 10)});
-  out.push_back({"duplicate-keys", "name: Ann\nname: Bob\n"});
-  out.push_back({"duplicate-entry-keys", "name: Ann\nlog:\n  - date: 2026-01-01\n    date: 2026-02-01\n    kind: talk\n"});
-  out.push_back({"two-documents", "name: Ann\n---\nname: Bob\n"});
-  out.push_back({"stray-comma", ",name: Comma\n"});
-  out.push_back({"unclosed-flow", "name: Ann\ntags: [a, b\n"});
-  std::string laughs = "name: Laughs\nx: &big [";
-  for (int i = 0; i < 2000; ++i) laughs += "lol, ";
-  laughs += "lol]\n";
-  for (int i = 0; i < 20000; ++i) laughs += "tags: *big\n";
-  out.push_back({"alias-bomb", laughs});
-  out.push_back({"binary-tag-map", "name: !!binary aGVsbG8=\nlog: !!map {a: b}\n"});
-  return out;
+  return {
+      {"deep-flow", [] { return "name: " + std::string(100000, '[') + "\n"; }},
+      {"deep-map", [] { return "name: " + std::string(100000, '{') + "\n"; }},
+      {"deep-staircase",
+       [] {
+         std::string staircase = "name: Stairs\nlog:\n";
+         for (int i = 0; i < 5000; ++i) staircase += std::string(i, ' ') + "- \n";
+         return staircase;
+       }},
+      {"huge",
+       [] {
+         std::string huge = "name: Huge\nnotes: ";
+         huge.append(50u << 20, 'x');
+         return huge + "\n";
+       }},
+      {"garbage",
+       [] {
+         std::string garbage;
+         unsigned x = 42;
+         for (int i = 0; i < 65536; ++i) garbage += static_cast<char>((x = x * 1103515245 + 12345) >> 16);
+         return garbage;
+       }},
+      {"nul-byte", [] { return text("name: Nul\nnotes: a\0b\n", 21); }},
+      {"broken-utf8", [] { return std::string("name: Caf\xC3\nlog: []\n"); }},
+      {"latin1", [] { return std::string("name: Ren\xE9\n"); }},
+      {"utf16", [] { return text("\xFF\xFEn\0a\0m\0e\0", 10); }},
+      {"duplicate-keys", [] { return std::string("name: Ann\nname: Bob\n"); }},
+      {"duplicate-entry-keys",
+       [] { return std::string("name: Ann\nlog:\n  - date: 2026-01-01\n    date: 2026-02-01\n    kind: talk\n"); }},
+      {"two-documents", [] { return std::string("name: Ann\n---\nname: Bob\n"); }},
+      {"stray-comma", [] { return std::string(",name: Comma\n"); }},
+      {"unclosed-flow", [] { return std::string("name: Ann\ntags: [a, b\n"); }},
+      {"alias-bomb",
+       [] {
+         std::string laughs = "name: Laughs\nx: &big [";
+         for (int i = 0; i < 2000; ++i) laughs += "lol, ";
+         laughs += "lol]\n";
+         for (int i = 0; i < 20000; ++i) laughs += "tags: *big\n";
+         return laughs;
+       }},
+      {"binary-tag-map", [] { return std::string("name: !!binary aGVsbG8=\nlog: !!map {a: b}\n"); }},
+  };
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
@@ -66,7 +84,7 @@ TEST_P(HostileFile, EveryCommandSaysWhereAndChangesNothing) {
   const Hostile& h = GetParam();
   TempDir tmp;
   fs::path dir = copy_examples(tmp);
-  tmp.write("people/" + h.name + ".yaml", h.text);
+  tmp.write("people/" + h.name + ".yaml", h.make());
   const std::string where = "kith: " + (dir / (h.name + ".yaml")).string() + ":";
   const auto before = without_lock(tmp.snapshot());
 
@@ -110,7 +128,7 @@ INSTANTIATE_TEST_SUITE_P(Cli, HostileFile, testing::ValuesIn(hostile_files()),
 
 struct Tricky {
   std::string name;
-  std::string text;
+  std::string (*make)();
 };
 
 void PrintTo(const Tricky& t, std::ostream* os) { *os << t.name; }
@@ -120,7 +138,10 @@ class TrickyButValid : public testing::TestWithParam<Tricky> {};
 // Valid YAML in unusual forms: read, and `log` either appends the entry
 // keeping every other byte, or refuses with a message and writes nothing.
 TEST_P(TrickyButValid, ReadsAndIsEditedSafelyOrLeftAlone) {
-  const Tricky& t = GetParam();
+  const Tricky& param = GetParam();
+  const struct {
+    std::string name, text;
+  } t{param.name, param.make()};
   TempDir tmp;
   fs::path dir = copy_examples(tmp);
   const std::string rel = "people/" + t.name + ".yaml";
@@ -157,21 +178,21 @@ TEST_P(TrickyButValid, ReadsAndIsEditedSafelyOrLeftAlone) {
 INSTANTIATE_TEST_SUITE_P(
     Cli, TrickyButValid,
     testing::Values(
-        Tricky{"anchors", "name: &n Ann Anchor\naka: [*n]\ntags: &t [a, b]\noffers: *t\nlog:\n  - &e {date: 2026-01-01, kind: talk}\n"},
-        Tricky{"multiline-flow", "name: Multi Line\ntags: [a,\n  b,\n     c]\nlog: [\n  {date: 2026-01-01,\n   kind: talk},\n]\n"},
-        Tricky{"tags", "name: !!str Tag Ged\nphone: !!str 0612\nnotes: !!binary aGVsbG8=\nlog: !!seq\n  - !!map {date: 2026-01-01, kind: talk}\n"},
-        Tricky{"crlf-bom", "\xEF\xBB\xBFname: Crlf Bom\r\nlog:\r\n  - date: 2026-01-01\r\n    kind: talk\r\n"},
-        Tricky{"tabs-comments", "# head\nname:\tTab Ann # c\nnotes: \"a\\tb\"  # c\nlog:   # c\n  # c\n  - date: 2026-01-01 # c\n    kind: talk\n# tail\n"},
-        Tricky{"block-scalars", "name: Block Ann\nnotes: |+\n  kept\n\nlog:\n  - date: 2026-01-01\n    kind: talk\n    note: >-\n      folded\n      text\n\n\n"},
-        Tricky{"quoted-keys", "\"name\": Quoted Keys\n'log':\n- {\"date\": 2026-01-01, 'kind': talk}\n"},
-        Tricky{"explicit-document", "%YAML 1.2\n---\nname: Explicit Doc\n...\n"},
-        Tricky{"no-final-newline", "name: No Newline\nlog:\n  - date: 2026-01-01\n    kind: talk"},
-        Tricky{"long-line", "name: Long Line\nnotes: " + std::string(200000, 'w') + "\n"},
+        Tricky{"anchors", [] { return std::string("name: &n Ann Anchor\naka: [*n]\ntags: &t [a, b]\noffers: *t\nlog:\n  - &e {date: 2026-01-01, kind: talk}\n"); }},
+        Tricky{"multiline-flow", [] { return std::string("name: Multi Line\ntags: [a,\n  b,\n     c]\nlog: [\n  {date: 2026-01-01,\n   kind: talk},\n]\n"); }},
+        Tricky{"tags", [] { return std::string("name: !!str Tag Ged\nphone: !!str 0612\nnotes: !!binary aGVsbG8=\nlog: !!seq\n  - !!map {date: 2026-01-01, kind: talk}\n"); }},
+        Tricky{"crlf-bom", [] { return std::string("\xEF\xBB\xBFname: Crlf Bom\r\nlog:\r\n  - date: 2026-01-01\r\n    kind: talk\r\n"); }},
+        Tricky{"tabs-comments", [] { return std::string("# head\nname:\tTab Ann # c\nnotes: \"a\\tb\"  # c\nlog:   # c\n  # c\n  - date: 2026-01-01 # c\n    kind: talk\n# tail\n"); }},
+        Tricky{"block-scalars", [] { return std::string("name: Block Ann\nnotes: |+\n  kept\n\nlog:\n  - date: 2026-01-01\n    kind: talk\n    note: >-\n      folded\n      text\n\n\n"); }},
+        Tricky{"quoted-keys", [] { return std::string("\"name\": Quoted Keys\n'log':\n- {\"date\": 2026-01-01, 'kind': talk}\n"); }},
+        Tricky{"explicit-document", [] { return std::string("%YAML 1.2\n---\nname: Explicit Doc\n...\n"); }},
+        Tricky{"no-final-newline", [] { return std::string("name: No Newline\nlog:\n  - date: 2026-01-01\n    kind: talk"); }},
+        Tricky{"long-line", [] { return "name: Long Line\nnotes: " + std::string(200000, 'w') + "\n"; }},
         Tricky{"many-keys", [] {
                  std::string s = "name: Many Keys\n";
                  for (int i = 0; i < 5000; ++i) s += "custom" + std::to_string(i) + ": v\n";
                  return s;
-               }()}),
+               }}),
     [](const testing::TestParamInfo<Tricky>& info) {
       std::string n;
       for (char c : info.param.name) n += c == '-' ? '_' : c;
