@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "commit.h"
 #include "edit.h"
+#include "render.h"
 #include "update.h"
 
 namespace kith {
@@ -42,10 +43,8 @@ void run_add(Context& ctx, const AddOptions& o) {
   if (ec) throw Error(fmt::format("cannot create {}: {}", store.dir().string(), ec.message()));
 
   auto lock = store.lock();
-  Loaded all = store.load();
+  Loaded all = load_for_write(store);  // a broken kith.yaml would make us guess
   const Settings& s = all.settings;
-  for (const Diagnostic& d : all.problems)  // a broken kith.yaml would make us guess
-    if (d.path == store.settings_path().string()) throw Error(d);
 
   if (!o.circle.empty() && !s.has_circle(o.circle))
     throw UsageError(fmt::format("unknown circle '{}' (known: {})", o.circle, s.circle_names()));
@@ -67,7 +66,7 @@ void run_add(Context& ctx, const AddOptions& o) {
   if (!o.met.empty()) text = append_log_entry(text, NewEntry{met_on, "met", trim_arg(o.met), ""});
   verify_person_text(text, path.string(), s);
   write_atomic(path, text, /*create_only=*/true);
-  ctx.out << path.string() << '\n';
+  ctx.out << visible(path.string()) << '\n';
   commit_change(ctx, s, {path}, fmt::format("kith: add {}", slug));
 }
 

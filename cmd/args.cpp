@@ -46,6 +46,18 @@ Date parse_entry_date(const std::string& text, Date today) {
   return *d;
 }
 
+CLI::Option* add_note_option(CLI::App* sub, std::vector<std::string>& words, const std::string& help) {
+  // A positional list keeps taking words while it has fewer than its
+  // minimum, or while it "allows extra args", and that same setting is what
+  // splits "[x,y]". So: no extra args, and a minimum no command line reaches
+  // (TakeAll: no complaint about having fewer).
+  constexpr int unlimited = CLI::detail::expected_max_vector_size;
+  return sub->add_option("NOTE", words, help)
+      ->expected(unlimited, unlimited)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
 std::string note_from_words(const std::vector<std::string>& words, const std::string& date_text) {
   std::size_t first = !words.empty() && words.front() == "ago" && is_bare_duration(date_text) ? 1 : 0;
   std::string out;
@@ -92,9 +104,23 @@ const Diagnostic* unreadable_match(const Loaded& all, const std::string& folded_
 
 }  // namespace
 
+namespace {
+
+// Another file whose slug is `p`'s, set aside by the load as a duplicate
+// (or unreadable): which of the two is meant cannot be known.
+void refuse_duplicate_slug(const Loaded& all, const Person& p) {
+  for (const Diagnostic& d : all.problems)
+    if (d.path != p.path && fs::path(d.path).stem() == p.slug && fs::path(d.path).filename() != "kith.yaml")
+      throw Error(fmt::format("{} is the slug of two files, {} and {}; slugs must be unique (rename one)", p.slug,
+                              p.path, d.path));
+}
+
+}  // namespace
+
 const Person& find_person_in(const Loaded& all, const std::string& who) {
+  const Person* found = nullptr;
   try {
-    return find_person(all.people, who);
+    found = &find_person(all.people, who);
   } catch (const Error& e) {
     if (all.problems.empty()) throw;
     // Nobody readable answers to WHO, but a file that could not be read may
@@ -112,6 +138,16 @@ const Person& find_person_in(const Loaded& all, const std::string& who) {
     throw Error(fmt::format("{}\n(some files could not be read and were left out; `kith check` lists them)",
                             e.what()));
   }
+  refuse_duplicate_slug(all, *found);
+  return *found;
+}
+
+Loaded load_for_write(const Store& store) {
+  Loaded all = store.load();
+  for (const Diagnostic& d : all.problems)
+    if (d.path == store.settings_path().string())
+      throw Error(fmt::format("{} (nothing was written; fix it first: `kith edit` opens kith.yaml)", d.to_string()));
+  return all;
 }
 
 Loaded load_and_warn(Context& ctx) {

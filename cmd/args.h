@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // Turning argument strings into values, with the usage errors a user sees.
+#include <CLI/CLI.hpp>
+
 #include <string>
 #include <vector>
 
@@ -19,6 +21,11 @@ std::vector<std::string> split_list(const std::vector<std::string>& items);
 // quotes reaches us as `2w` with `ago` in front of the note.
 Date parse_entry_date(const std::string& text, Date today);
 
+// NOTE... as a positional that takes every remaining word exactly as typed:
+// CLI11 would split a word written as a list ("[x,y]", "[]") into items, so
+// that is turned off. After `--`, every word is a note word, even `--next`.
+CLI::Option* add_note_option(CLI::App* sub, std::vector<std::string>& words, const std::string& help);
+
 // The NOTE words as one line; drops the `ago` that belongs to `-d 2w ago`.
 std::string note_from_words(const std::vector<std::string>& words, const std::string& date_text);
 
@@ -28,8 +35,14 @@ Date parse_when_arg(const std::string& text, Date today, Date base);
 Duration parse_duration_arg(const std::string& text, const std::string& option);
 
 // find_person, with a hint when some files could not be read: the person
-// WHO names may be in one of them.
+// WHO names may be in one of them. Refuses, naming both paths, when another
+// file has the same slug as the person found (DESIGN.md section 1).
 const Person& find_person_in(const Loaded& all, const std::string& who);
+
+// For a write command, under the lock: loads the directory and refuses
+// (path:line:col, nothing written) when kith.yaml does not read, since its
+// kinds, circles and `git:` decide what the write means.
+Loaded load_for_write(const Store& store);
 
 // Loads the directory (which must exist) and warns on `err` about files
 // that could not be read; sets `exit_code` to 1 when there were any.

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "git.h"
+#include "render.h"
 
 namespace kith {
 
@@ -14,7 +15,7 @@ void commit_change_in(Context& ctx, const std::filesystem::path& dir, const Sett
   if (!settings.git_auto || files.empty()) return;
   CommitResult r = commit_files(dir, files, message);
   if (r.status == CommitResult::Status::failed)
-    ctx.err << fmt::format("kith: warning: wrote the file but git commit failed: {}\n", r.message);
+    ctx.err << fmt::format("kith: warning: wrote the file but git commit failed: {}\n", visible(r.message));
 }
 
 void commit_change(Context& ctx, const Settings& settings, const std::vector<std::filesystem::path>& files,

@@ -81,7 +81,8 @@ std::string hint(int balance, bool color) {
 std::string due_table(const std::vector<DueItem>& items, Date today, bool color) {
   Table table;
   for (const DueItem& it : items) {
-    std::vector<std::string> row{paint(it.person->name, Style::bold, color), it.person->circle, why(it, today),
+    std::vector<std::string> row{paint(visible(it.person->name), Style::bold, color), visible(it.person->circle),
+                                 visible(why(it, today)),
                                  when_text(it.overdue_days, color)};
     if (std::string h = hint(it.balance, color); !h.empty()) row.push_back(h);
     table.rows.push_back(std::move(row));

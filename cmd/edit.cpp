@@ -144,6 +144,9 @@ void run_edit(Context& ctx, const EditOptions& o) {
   Target target;
   if (o.who.empty()) {
     target = {store.settings_path(), "kith.yaml", true};
+    if (link_leaves(store.dir(), target.path))
+      throw Error("is a symbolic link leading out of the data directory; kith does not follow it",
+                  target.path.string());
   } else {
     for (const Diagnostic& d : all.problems)  // a person is checked against the settings
       if (d.path == store.settings_path().string())
@@ -161,7 +164,7 @@ void run_edit(Context& ctx, const EditOptions& o) {
     run_editor(ctx, copy.path());
     after = read_file(copy.path());
     if (after == before) {
-      ctx.out << fmt::format("no change to {}\n", target.path.string());
+      ctx.out << fmt::format("no change to {}\n", visible(target.path.string()));
       return;
     }
     std::vector<Diagnostic> problems = problems_of(target, after, all.settings);
@@ -181,7 +184,7 @@ void run_edit(Context& ctx, const EditOptions& o) {
                             target.path.string(), copy.path().string()));
   }
   write_atomic(target.path, after, /*create_only=*/!original);
-  ctx.out << fmt::format("saved {}\n", target.path.string());
+  ctx.out << fmt::format("saved {}\n", visible(target.path.string()));
   // The new kith.yaml decides, so `git: off` written just now is obeyed.
   Settings settings = target.is_settings ? parse_settings(after, target.path.string()).settings : all.settings;
   commit_change(ctx, settings, {target.path}, fmt::format("kith: edit {}", target.name));

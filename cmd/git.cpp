@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "commands.h"
+#include "git.h"
 #include "process.h"
 
 namespace kith {
@@ -21,7 +22,7 @@ void run_git(Context& ctx, const std::vector<std::string>& args) {
   // No directory lock: git may wait on a pager or an editor for as long as
   // the user likes, and cron's `kith` must not wait with it.
   try {
-    ctx.exit_code = run_attached(argv);
+    ctx.exit_code = run_attached(argv, git_process_options());
   } catch (const ProgramNotFound&) {
     throw Error("git is not installed (not found in PATH)");
   }

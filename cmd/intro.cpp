@@ -55,19 +55,24 @@ void run_intro(Context& ctx, const IntroOptions& o) {
   Store store = ctx.store();
   store.require_exists();
   auto lock = store.lock();
-  Loaded all = store.load();
+  Loaded all = load_for_write(store);
   const Settings& s = all.settings;
   const Person& a = find_person_in(all, o.a);
   const Person& b = find_person_in(all, o.b);
   if (a.slug == b.slug)
     throw UsageError(fmt::format("'{}' and '{}' are both {}: introduce two different people", o.a, o.b, a.slug));
+  // Two names of one file (a symlink): writing it twice would keep one entry.
+  std::error_code same_error;
+  if (fs::equivalent(a.path, b.path, same_error))
+    throw UsageError(fmt::format("'{}' and '{}' are one person: {} and {} are the same file", o.a, o.b, a.path,
+                                 b.path));
   const Date date = o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today);
   const std::string note = note_from_words(o.note, o.date);
 
   IntroSide first = prepare_side(a, s, NewEntry{date, "intro", note, b.slug});
   IntroSide second = prepare_side(b, s, NewEntry{date, "intro", note, a.slug});
   apply_changes({{first.person->path, first.before, first.after}, {second.person->path, second.before, second.after}});
-  ctx.out << fmt::format("{} <-> {}: intro on {}\n", a.slug, b.slug, format_date(date));
+  ctx.out << fmt::format("{} <-> {}: intro on {}\n", visible(a.slug), visible(b.slug), format_date(date));
   commit_change(ctx, s, {a.path, b.path}, fmt::format("kith: intro {} {}", a.slug, b.slug));
 }
 
@@ -90,9 +95,10 @@ std::string suggestions_text(const std::vector<Suggestion>& list, bool color) {
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Suggestion& s = list[i];
     if (i > 0) out += '\n';
-    out += fmt::format("{} and {}\n", paint(s.a->name, Style::bold, color), paint(s.b->name, Style::bold, color));
-    for (const std::string& reason : s.reasons) out += fmt::format("  - {}\n", reason);
-    out += paint(fmt::format("  kith intro {} {}", s.a->slug, s.b->slug), Style::dim, color) + '\n';
+    out += fmt::format("{} and {}\n", paint(visible(s.a->name), Style::bold, color),
+                       paint(visible(s.b->name), Style::bold, color));
+    for (const std::string& reason : s.reasons) out += fmt::format("  - {}\n", visible(reason));
+    out += paint(fmt::format("  kith intro {} {}", visible(s.a->slug), visible(s.b->slug)), Style::dim, color) + '\n';
   }
   return out;
 }
@@ -125,7 +131,7 @@ void setup_intro(CLI::App& app, Context& ctx) {
   CLI::App* sub = app.add_subcommand("intro", "Log an introduction in both files, or suggest who to introduce");
   sub->add_option("A", o->a, "A person (with --suggest: only pairs including them)");
   sub->add_option("B", o->b, "The person A is introduced to");
-  sub->add_option("NOTE", o->note, "Why they should meet (the rest of the line)");
+  add_note_option(sub, o->note, "Why they should meet (the rest of the line)");
   CLI::Option* suggest =
       sub->add_flag("--suggest", o->suggest, "Suggest pairs: one's needs meet the other's offers, or shared tags");
   sub->add_option("-d,--date", o->date, "When it happened (default today): YYYY-MM-DD, yesterday, 3d ago, monday")

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "render.h"
+
 namespace kith {
 
 Json Json::strings(const std::vector<std::string>& v) {
@@ -23,9 +25,29 @@ Json& Json::push(Json value) {
 
 namespace {
 
+// Always valid JSON in UTF-8: bytes that are not UTF-8 (a file name is any
+// bytes) become U+FFFD, and every control character, C1 and DEL included,
+// is a \u escape, so the text is safe on a terminal too.
 void quote(std::string& out, const std::string& s) {
   out += '"';
-  for (unsigned char c : s) {
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = utf8_length(s, i);
+    if (n == 0) {
+      out += "\\ufffd";
+      ++i;
+      continue;
+    }
+    if (n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[i + 1]));
+      i += 2;
+      continue;
+    }
+    i += n;
+    if (n > 1) {
+      out.append(s, i - n, n);
+      continue;
+    }
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -33,7 +55,7 @@ void quote(std::string& out, const std::string& s) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+        if (c < 0x20 || c == 0x7F) out += fmt::format("\\u{:04x}", c);
         else out += static_cast<char>(c);
     }
   }

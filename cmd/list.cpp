@@ -59,7 +59,7 @@ void run_list(Context& ctx, const ListOptions& o) {
     }
     std::string balance = signed_number(s.balance);
     if (s.balance < 0) balance = paint(balance, Style::yellow, color);
-    table.rows.push_back({p.name, p.circle, last, due, balance});
+    table.rows.push_back({visible(p.name), visible(p.circle), visible(last), due, balance});
   }
   if (o.json) ctx.out << json.dump();
   else if (table.rows.size() > 1) ctx.out << table.render();

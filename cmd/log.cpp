@@ -9,6 +9,7 @@
 #include "commit.h"
 #include "edit.h"
 #include "match.h"
+#include "render.h"
 #include "update.h"
 
 namespace kith {
@@ -30,7 +31,7 @@ void run_log(Context& ctx, const LogOptions& o) {
   Store store = ctx.store();
   store.require_exists();
   auto lock = store.lock();
-  Loaded all = store.load();
+  Loaded all = load_for_write(store);
   const Settings& s = all.settings;
   const Person& p = find_person_in(all, o.who);
   if (!s.find_kind(o.kind)) throw Error(fmt::format("unknown kind '{}' (known: {})", o.kind, s.kind_names()));
@@ -40,7 +41,7 @@ void run_log(Context& ctx, const LogOptions& o) {
     if (next) out = set_scalar(out, "next", format_date(*next));
     return out;
   });
-  ctx.out << fmt::format("{}: {} on {}{}\n", p.slug, entry.kind, format_date(entry.date),
+  ctx.out << fmt::format("{}: {} on {}{}\n", visible(p.slug), visible(entry.kind), format_date(entry.date),
                          next ? fmt::format(", next {}", format_date(*next)) : "");
   commit_change(ctx, s, {p.path}, fmt::format("kith: log {} {}", p.slug, entry.kind));
 }
@@ -52,7 +53,7 @@ void setup_log(CLI::App& app, Context& ctx) {
   CLI::App* sub = app.add_subcommand("log", "Log an interaction: met, talk, give, ask, got, note, or a kind of kith.yaml");
   sub->add_option("WHO", o->who, "Slug, or a unique prefix of a slug, name or aka")->required();
   sub->add_option("KIND", o->kind, "met, talk, give, ask, got, note, or a kind of kith.yaml")->required();
-  sub->add_option("NOTE", o->note, "What happened (the rest of the line)");
+  add_note_option(sub, o->note, "What happened (the rest of the line)");
   sub->add_option("-d,--date", o->date, "When it happened (default today): YYYY-MM-DD, yesterday, 3d ago, monday")
       ->type_name("DATE");
   sub->add_option("--next", o->next, "Also set the next follow-up: a date, or +2w from the entry's date")

@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "context.h"
 #include "error.h"
+#include "render.h"
 
 namespace {
 
@@ -36,7 +37,8 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", std::string("kith ") + KITH_VERSION);
   app.option_defaults()->always_capture_default();
   app.add_option("--dir", ctx.dir_flag, "Data directory (default: $KITH_DIR, config.yaml's dir, ~/.local/share/kith)")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->check([](const std::string& dir) { return dir.empty() ? std::string("DIR is empty") : std::string(); });
   app.add_option("--color", ctx.color_flag, "Colour the output: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("WHEN");
@@ -74,7 +76,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e, std::cout, std::cerr);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "kith: " << e.what() << "\n";
+    std::cerr << "kith: " << kith::visible(e.what(), true) << "\n";
     std::cerr << "Run `kith --help` for usage.\n";
     return 2;
   }
@@ -87,10 +89,10 @@ int main(int argc, char** argv) {
   try {
     return run(argc, argv);
   } catch (const kith::UsageError& e) {
-    std::cerr << "kith: " << e.what() << "\n";
+    std::cerr << "kith: " << kith::visible(e.what(), true) << "\n";  // messages quote what the user wrote
     return 2;
   } catch (const kith::Error& e) {
-    std::cerr << "kith: " << e.what() << "\n";
+    std::cerr << "kith: " << kith::visible(e.what(), true) << "\n";
     return 1;
   } catch (const std::exception& e) {  // a bug, but never a raw abort
     std::cerr << "kith: internal error: " << e.what() << "\n";

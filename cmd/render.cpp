@@ -55,6 +55,62 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  std::size_t n;
+  char32_t min;
+  char32_t cp;
+  if ((c & 0xE0) == 0xC0) n = 2, min = 0x80, cp = c & 0x1F;
+  else if ((c & 0xF0) == 0xE0) n = 3, min = 0x800, cp = c & 0x0F;
+  else if ((c & 0xF8) == 0xF0) n = 4, min = 0x10000, cp = c & 0x07;
+  else return 0;
+  if (i + n > text.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+std::string visible(std::string_view text, bool keep_newlines) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    std::size_t n = utf8_length(text, i);
+    if (n == 0) {
+      out += fmt::format("\\x{:02x}", c);
+      ++i;
+      continue;
+    }
+    if (n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {  // C1: U+0080..U+009F
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[i + 1]));
+      i += 2;
+      continue;
+    }
+    if (n == 1 && (c < 0x20 || c == 0x7F) && c != '\t' && !(keep_newlines && c == '\n')) {
+      switch (c) {
+        case 0x1B: out += "\\e"; break;
+        case '\a': out += "\\a"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\v': out += "\\v"; break;
+        case '\r': out += "\\r"; break;
+        case '\n': out += "\\n"; break;
+        default: out += fmt::format("\\x{:02x}", c);
+      }
+      ++i;
+      continue;
+    }
+    out.append(text, i, n);
+    i += n;
+  }
+  return out;
+}
+
 std::string Table::render(std::string_view indent) const {
   std::vector<std::size_t> widths;
   for (const auto& row : rows) {
@@ -84,7 +140,7 @@ std::string count_of(long n, std::string_view one, std::string_view many) {
 }
 
 void warn_problems(std::ostream& err, const std::vector<Diagnostic>& problems) {
-  for (const Diagnostic& d : problems) err << "kith: " << d.to_string() << '\n';
+  for (const Diagnostic& d : problems) err << "kith: " << visible(d.to_string(), true) << '\n';
 }
 
 }  // namespace kith

@@ -27,10 +27,24 @@ struct Table {
 
 std::size_t display_width(std::string_view text);
 
+// Length of the valid UTF-8 sequence starting at text[i], 0 when the bytes
+// there are not valid UTF-8 (stray, overlong, surrogate, past U+10FFFF).
+std::size_t utf8_length(std::string_view text, std::size_t i);
+
+// User text made safe to print on a terminal: every control character is
+// shown visibly instead of acting (an ESC from a file must not clear the
+// screen or set the window title). ESC, BEL, BS, FF, VT, CR and LF read
+// \e \a \b \f \v \r \n, other C0 characters and DEL \xHH, C1 characters
+// \u0080..\u009f, and bytes that are not UTF-8 \xHH. Tabs are kept; with
+// `keep_newlines` (multi-line text such as error messages) so are newlines.
+// Every human output passes user text through this; --json has its own
+// escaping.
+std::string visible(std::string_view text, bool keep_newlines = false);
+
 // "1 person", "3 people"; "1 day", "4 days".
 std::string count_of(long n, std::string_view one, std::string_view many);
 
-// Prints every problem as `kith: path:line:col: message` on `err`.
+// Prints every problem as `kith: path:line:col: message` on `err` (visible).
 void warn_problems(std::ostream& err, const std::vector<Diagnostic>& problems);
 
 }  // namespace kith

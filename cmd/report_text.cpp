@@ -64,7 +64,7 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
 std::string paragraph(std::string_view text, Style style, bool color) {
   std::string out;
   bool first = true;
-  for (const std::string& line : wrap(text, page_width - 4)) {
+  for (const std::string& line : wrap(visible(text), page_width - 4)) {
     out += (first ? "  " : "    ") + paint(line, style, color) + '\n';
     first = false;
   }

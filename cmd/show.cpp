@@ -82,8 +82,12 @@ Json to_json(const Person& p, const Settings& settings, const PersonSummary& s) 
       .set("log", std::move(log));
 }
 
-void line(std::ostream& out, std::string_view label, const std::string& value, bool color) {
-  if (!value.empty()) out << "  " << paint(fmt::format("{:<9}", label), Style::dim, color) << value << '\n';
+// One labelled line; `value` is the file's text, shown visibly.
+void line(std::ostream& out, std::string_view label, const std::string& value, bool color,
+          Style style = Style::plain) {
+  if (!value.empty())
+    out << "  " << paint(fmt::format("{:<9}", visible(label)), Style::dim, color)
+        << paint(visible(value), style, color) << '\n';
 }
 
 void run_show(Context& ctx, const ShowOptions& o) {
@@ -98,7 +102,7 @@ void run_show(Context& ctx, const ShowOptions& o) {
   }
   bool color = ctx.color();
   std::ostream& out = ctx.out;
-  out << paint(p.name, Style::bold, color) << "  " << paint(p.slug, Style::dim, color) << '\n';
+  out << paint(visible(p.name), Style::bold, color) << "  " << paint(visible(p.slug), Style::dim, color) << '\n';
   line(out, "aka", joined(p.aka), color);
   line(out, "circle",
        fmt::format("{}, every {}{}", p.circle, format_duration(cadence_of(p, all.settings)),
@@ -121,10 +125,8 @@ void run_show(Context& ctx, const ShowOptions& o) {
     std::string when = d > 0 ? fmt::format("{} overdue", count_of(d, "day", "days"))
                        : d == 0 ? "today"
                                 : fmt::format("in {}", count_of(-d, "day", "days"));
-    line(out, "due",
-         paint(fmt::format("{} ({}, {})", format_date(s.next_due->due), reason_name(s.next_due->reason), when),
-               d >= 0 ? Style::red : Style::plain, color),
-         color);
+    line(out, "due", fmt::format("{} ({}, {})", format_date(s.next_due->due), reason_name(s.next_due->reason), when),
+         color, d >= 0 ? Style::red : Style::plain);
   } else {
     line(out, "due", "not scheduled (no contact yet, or every: never)", color);
   }
@@ -140,7 +142,7 @@ void run_show(Context& ctx, const ShowOptions& o) {
     while (start <= notes.size()) {
       std::size_t end = notes.find('\n', start);
       if (end == std::string::npos) end = notes.size();
-      out << "  " << notes.substr(start, end - start) << '\n';
+      out << "  " << visible(notes.substr(start, end - start)) << '\n';
       start = end + 1;
     }
   }
@@ -153,7 +155,7 @@ void run_show(Context& ctx, const ShowOptions& o) {
   for (const Entry* e : newest_first(p)) {
     std::string what = e->note;
     if (!e->with.empty()) what = fmt::format("with {}{}{}", e->with, what.empty() ? "" : ": ", what);
-    table.rows.push_back({format_date(e->date), paint(e->kind, Style::cyan, color), what});
+    table.rows.push_back({format_date(e->date), paint(visible(e->kind), Style::cyan, color), visible(what)});
   }
   out << table.render("  ");
 }

@@ -11,6 +11,7 @@
 #include "commit.h"
 #include "edit.h"
 #include "match.h"
+#include "render.h"
 #include "update.h"
 
 namespace kith {
@@ -31,7 +32,7 @@ void run_snooze(Context& ctx, const SnoozeOptions& o) {
   Store store = ctx.store();
   store.require_exists();
   auto lock = store.lock();
-  Loaded all = store.load();
+  Loaded all = load_for_write(store);
   const Settings& s = all.settings;
   const Person& p = find_person_in(all, o.who);
   std::optional<Date> before = p.next;
@@ -40,7 +41,7 @@ void run_snooze(Context& ctx, const SnoozeOptions& o) {
     return set_scalar(text, "next", format_date(when));
   });
   std::string was = before ? fmt::format(" (was {})", format_date(*before)) : "";
-  ctx.out << fmt::format("{}: next {}{}\n", p.slug, format_date(when), was);
+  ctx.out << fmt::format("{}: next {}{}\n", visible(p.slug), format_date(when), was);
   commit_change(ctx, s, {p.path}, fmt::format("kith: snooze {} {}", p.slug, format_date(when)));
 
   // Rule 2 of DESIGN.md: `next` only counts when it is later than the last contact.

@@ -2,8 +2,11 @@
 #include "config.h"
 
 #include <fmt/format.h>
+#include <pwd.h>
 
+#include <cctype>
 #include <cstdlib>
+#include <vector>
 
 #include "error.h"
 #include "load.h"
@@ -20,11 +23,37 @@ Getenv process_env() {
   };
 }
 
-std::string expand_home(const std::string& path, const Getenv& env) {
-  if (path == "~" || path.rfind("~/", 0) == 0) {
-    if (auto home = env("HOME")) return *home + path.substr(1);
+namespace {
+
+// The home folder of the user `name` from the password database.
+std::optional<std::string> home_of(const std::string& name) {
+  struct passwd entry {};
+  struct passwd* found = nullptr;
+  std::vector<char> buf(16384);
+  if (::getpwnam_r(name.c_str(), &entry, buf.data(), buf.size(), &found) != 0 || found == nullptr ||
+      found->pw_dir == nullptr)
+    return std::nullopt;
+  return std::string(found->pw_dir);
+}
+
+// `$NAME` or `${`: a shell variable that no shell expanded.
+bool holds_variable(const std::string& text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    unsigned char next = static_cast<unsigned char>(text[i + 1]);
+    if (text[i] == '$' && (next == '{' || next == '_' || std::isalpha(next))) return true;
   }
-  return path;
+  return false;
+}
+
+}  // namespace
+
+std::string expand_home(const std::string& path, const Getenv& env) {
+  if (path.empty() || path[0] != '~') return path;
+  std::size_t slash = path.find('/');
+  std::string user = path.substr(1, slash == std::string::npos ? std::string::npos : slash - 1);
+  std::string rest = slash == std::string::npos ? "" : path.substr(slash);
+  std::optional<std::string> home = user.empty() ? env("HOME") : home_of(user);
+  return home ? *home + rest : path;
 }
 
 namespace {
@@ -55,7 +84,19 @@ UserConfig read_user_config(const Getenv& env) {
     std::string value = scalar_or_empty(it->second);
     if (key == "dir") {
       if (value.empty()) throw Error(diagnostic_at(path.string(), it->second, "dir must be a path"));
-      config.dir = expand_home(value, env);
+      // No shell reads this file: `$HOME/net` or `net` would make a literal
+      // folder wherever kith runs.
+      if (holds_variable(value))
+        throw Error(diagnostic_at(path.string(), it->second,
+                                  fmt::format("dir '{}' holds a shell variable, which kith does not expand; write "
+                                              "the path itself (~/ and ~user/ are expanded)",
+                                              value)));
+      std::string expanded = expand_home(value, env);
+      if (!std::filesystem::path(expanded).is_absolute())
+        throw Error(diagnostic_at(path.string(), it->second,
+                                  fmt::format("dir '{}' must be an absolute path, or start with ~/ or ~user/",
+                                              value)));
+      config.dir = expanded;
     } else if (key == "color") {
       if (value != "auto" && value != "always" && value != "never")
         throw Error(diagnostic_at(path.string(), it->second,

@@ -16,7 +16,7 @@ using Getenv = std::function<std::optional<std::string>(const std::string&)>;
 Getenv process_env();
 
 struct UserConfig {
-  std::optional<std::string> dir;    // `dir:`, `~/` expanded
+  std::optional<std::string> dir;    // `dir:`, `~/` and `~user/` expanded, always absolute
   std::optional<std::string> color;  // `color: auto|always|never`
 };
 
@@ -31,7 +31,8 @@ UserConfig read_user_config(const Getenv& env);
 std::filesystem::path resolve_data_dir(const std::optional<std::string>& flag, const UserConfig& config,
                                        const Getenv& env);
 
-// `~` and `~/x` become $HOME and $HOME/x.
+// `~` and `~/x` become $HOME and $HOME/x; `~user` and `~user/x` that
+// user's home (from the password database). Left alone when unknown.
 std::string expand_home(const std::string& path, const Getenv& env);
 
 }  // namespace kith

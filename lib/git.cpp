@@ -23,7 +23,7 @@ ProcessResult git(const fs::path& dir, std::initializer_list<std::string> args,
     argv.push_back("--");
     argv.insert(argv.end(), paths.begin(), paths.end());
   }
-  return run_captured(argv);
+  return run_captured(argv, git_process_options());
 }
 
 std::string chomp(std::string s) {
@@ -48,7 +48,7 @@ std::string complaint(const ProcessResult& r, std::string_view step) {
 
 std::optional<fs::path> work_tree_root(const fs::path& dir) {
   try {
-    ProcessResult r = run_captured({"git", "-C", dir.string(), "rev-parse", "--show-toplevel"});
+    ProcessResult r = git(dir, {"rev-parse", "--show-toplevel"});
     std::string top = chomp(r.out);
     if (r.status != 0 || top.empty()) return std::nullopt;
     std::error_code ec;
@@ -60,15 +60,19 @@ std::optional<fs::path> work_tree_root(const fs::path& dir) {
   }
 }
 
-// `file` relative to `root`, or nullopt when it lies outside. The folder is
-// resolved, not the file: kith replaces a symlinked file, it does not follow it.
+// `file` relative to `root`, or nullopt when it lies outside. A symlink is
+// resolved: write_atomic writes the file it names, so that file is what
+// changed (the link itself did not).
 std::optional<std::string> relative_to(const fs::path& root, const fs::path& file) {
   std::error_code ec;
   fs::path abs = fs::absolute(file, ec);
   if (ec || !abs.has_filename()) return std::nullopt;
-  fs::path folder = fs::canonical(abs.parent_path(), ec);
-  if (ec) return std::nullopt;
-  fs::path real = folder / abs.filename();
+  fs::path real = fs::canonical(abs, ec);
+  if (ec) {  // a file that is gone: its folder still says where it was
+    fs::path folder = fs::canonical(abs.parent_path(), ec);
+    if (ec) return std::nullopt;
+    real = folder / abs.filename();
+  }
   auto [r, f] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
   if (r != root.end() || f == real.end()) return std::nullopt;
   return real.lexically_relative(root).string();
@@ -78,9 +82,27 @@ CommitResult failed(std::string message) { return {CommitResult::Status::failed,
 
 }  // namespace
 
+const std::vector<std::string>& git_repository_variables() {
+  static const std::vector<std::string> names{
+      "GIT_DIR",          "GIT_WORK_TREE",         "GIT_IMPLICIT_WORK_TREE",
+      "GIT_INDEX_FILE",   "GIT_COMMON_DIR",        "GIT_OBJECT_DIRECTORY",
+      "GIT_ALTERNATE_OBJECT_DIRECTORIES",          "GIT_NAMESPACE",
+      "GIT_PREFIX",       "GIT_INTERNAL_SUPER_PREFIX",
+      "GIT_SHALLOW_FILE", "GIT_GRAFT_FILE",        "GIT_NO_REPLACE_OBJECTS",
+      "GIT_REPLACE_REF_BASE",                      "GIT_CONFIG",
+      "GIT_CONFIG_PARAMETERS",                     "GIT_CONFIG_COUNT"};
+  return names;
+}
+
+ProcessOptions git_process_options() {
+  ProcessOptions options;
+  options.unset_env = git_repository_variables();
+  return options;
+}
+
 bool git_available() {
   try {
-    return run_captured({"git", "--version"}).status == 0;
+    return run_captured({"git", "--version"}, git_process_options()).status == 0;
   } catch (const Error&) {
     return false;
   }
@@ -89,7 +111,7 @@ bool git_available() {
 bool is_git_work_tree(const fs::path& dir) { return work_tree_root(dir).has_value(); }
 
 void git_init(const fs::path& dir) {
-  ProcessResult r = run_captured({"git", "-C", dir.string(), "init", "-q"});
+  ProcessResult r = git(dir, {"init", "-q"});
   if (r.status != 0) throw Error(fmt::format("git init failed: {}", complaint(r, "init")), dir.string());
 }
 

@@ -8,7 +8,20 @@
 #include <string>
 #include <vector>
 
+#include "process.h"
+
 namespace kith {
+
+// The variables that make git use another repository, index or object store
+// than the one found from `-C dir` (git exports some of them to hooks, so a
+// kith run from a hook inherits them). Every git that kith runs goes without
+// them: git's own list (`git rev-parse --local-env-vars`) plus GIT_NAMESPACE.
+// GIT_CEILING_DIRECTORIES is kept: it only stops the search upwards, as the
+// user asked.
+const std::vector<std::string>& git_repository_variables();
+
+// ProcessOptions for running git with those variables removed.
+ProcessOptions git_process_options();
 
 // True when `git` can be run (it is in PATH).
 bool git_available();

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -36,6 +37,18 @@ struct SpawnSetup {
   SpawnSetup& operator=(const SpawnSetup&) = delete;
 };
 
+// This process's environment without the variables named in `unset`.
+std::vector<char*> child_environment(const std::vector<std::string>& unset) {
+  std::vector<char*> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    std::string_view entry(*e);
+    std::string_view name = entry.substr(0, entry.find('='));
+    if (std::find(unset.begin(), unset.end(), name) == unset.end()) env.push_back(*e);
+  }
+  env.push_back(nullptr);
+  return env;
+}
+
 pid_t spawn(const std::vector<std::string>& argv, const ProcessOptions& options, SpawnSetup& setup) {
   if (argv.empty() || argv[0].empty()) throw Error("no program to run");
   if (!options.cwd.empty()) {
@@ -49,8 +62,9 @@ pid_t spawn(const std::vector<std::string>& argv, const ProcessOptions& options,
   args.reserve(argv.size() + 1);
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  std::vector<char*> env = child_environment(options.unset_env);
   pid_t pid = 0;
-  int rc = ::posix_spawnp(&pid, argv[0].c_str(), &setup.actions, &setup.attr, args.data(), environ);
+  int rc = ::posix_spawnp(&pid, argv[0].c_str(), &setup.actions, &setup.attr, args.data(), env.data());
   if (rc == ENOENT || rc == EACCES || rc == ENOEXEC)
     throw ProgramNotFound(fmt::format("cannot run {}: {}", argv[0], errno_text(rc)));
   if (rc != 0) {

@@ -2,7 +2,8 @@
 #pragma once
 // Running another program (git, the user's editor) from an argument vector:
 // posix_spawnp, never a shell, so no argument is ever re-split or expanded.
-// The child inherits the environment and PATH lookup of this process.
+// The child inherits the environment and PATH lookup of this process, less
+// the variables a caller asks to remove.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -21,6 +22,9 @@ class ProgramNotFound : public Error {
 
 struct ProcessOptions {
   std::filesystem::path cwd;  // empty: this process's working directory
+  // Names removed from the child's environment (git's repository-selecting
+  // variables, inherited from a hook, must not redirect kith's git).
+  std::vector<std::string> unset_env;
 };
 
 struct ProcessResult {

@@ -20,14 +20,27 @@ const std::vector<KindInfo>& builtin_kinds() {
 }
 
 const KindInfo* Settings::find_kind(std::string_view name) const {
-  for (const KindInfo& k : kinds)
-    if (k.name == name) return &k;
-  return nullptr;
+  KindIndex& index = kind_index_;
+  auto lookup = [&]() -> const KindInfo* {
+    auto it = index.by_name.find(std::string(name));
+    return it == index.by_name.end() ? nullptr : &kinds[it->second];
+  };
+  if (index.data == kinds.data() && index.size == kinds.size()) {
+    const KindInfo* k = lookup();
+    if (k == nullptr || k->name == name) return k;  // a stale index is rebuilt below
+  }
+  index.by_name.clear();
+  for (std::size_t i = 0; i < kinds.size(); ++i) index.by_name.emplace(kinds[i].name, i);  // the first wins
+  index.data = kinds.data();
+  index.size = kinds.size();
+  return lookup();
 }
 
 std::string Settings::kind_names() const {
+  constexpr std::size_t shown = 10;
   std::string out;
-  for (const KindInfo& k : kinds) out += (out.empty() ? "" : ", ") + k.name;
+  for (std::size_t i = 0; i < kinds.size() && i < shown; ++i) out += (out.empty() ? "" : ", ") + kinds[i].name;
+  if (kinds.size() > shown) out += fmt::format(" and {} more", kinds.size() - shown);
   return out;
 }
 

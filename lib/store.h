@@ -63,7 +63,14 @@ class Store {
   fs::path dir_;
 };
 
-// Reads a whole file. Throws Error(path) when it cannot.
+// True when `path` is a symbolic link that resolves outside `dir` (or
+// cannot be resolved): kith never follows those (a cloned data repository
+// can carry them).
+bool link_leaves(const fs::path& dir, const fs::path& path);
+
+// Reads a whole file. Throws Error(path) when it cannot, when it is not a
+// regular file (a FIFO, a device: never read, never waited on) or when it is
+// larger than guard_size allows (checked before reading).
 std::string read_file(const fs::path& path);
 
 // Writes `text` to a temporary file in the same folder, fsyncs it, gives it

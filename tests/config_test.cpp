@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <gtest/gtest.h>
+#include <pwd.h>
+#include <sys/stat.h>
 
 #include <map>
 #include <string>
@@ -66,11 +68,18 @@ TEST(ResolveDataDir, TildeIsExpandedInTheFlagAndKithDir) {
             fs::path("/home/ada/kith"));
 }
 
+TEST(ExpandHome, TildeUserIsThatUsersHome) {
+  struct passwd* root = ::getpwnam("root");
+  ASSERT_NE(root, nullptr);
+  EXPECT_EQ(expand_home("~root/net", kHome), std::string(root->pw_dir) + "/net");
+  EXPECT_EQ(expand_home("~root", kHome), std::string(root->pw_dir));
+  EXPECT_EQ(expand_home("~no-such-user-kith/net", kHome), "~no-such-user-kith/net");  // unknown: left alone
+}
+
 TEST(ExpandHome, OnlyALeadingTildeAlone) {
   EXPECT_EQ(expand_home("~", kHome), "/home/ada");
   EXPECT_EQ(expand_home("~/", kHome), "/home/ada/");
   EXPECT_EQ(expand_home("~/a/b", kHome), "/home/ada/a/b");
-  EXPECT_EQ(expand_home("~bob/net", kHome), "~bob/net");  // another user's home is not ours to guess
   EXPECT_EQ(expand_home("net/~", kHome), "net/~");
   EXPECT_EQ(expand_home("/abs/path", kHome), "/abs/path");
   EXPECT_EQ(expand_home("~/net", env_of({})), "~/net");  // no HOME: left alone
@@ -90,12 +99,15 @@ class ReadUserConfig : public ::testing::Test {
   void write(const std::string& text) { tmp.write("cfg/kith/config.yaml", text); }
   std::string error(const std::string& text) {
     write(text);
+    return error_as_is();
+  }
+  std::string error_as_is() {
     try {
       read_user_config(env);
     } catch (const Error& e) {
       return e.what();
     }
-    ADD_FAILURE() << "no error for: " << text;
+    ADD_FAILURE() << "no error for " << config_path();
     return "";
   }
 };
@@ -131,6 +143,41 @@ TEST_F(ReadUserConfig, UnknownKeyHasItsPosition) {
 
 TEST_F(ReadUserConfig, EmptyDirHasItsPosition) {
   EXPECT_EQ(error("dir: \"\"\n"), config_path() + ":1:6: dir must be a path");
+}
+
+TEST_F(ReadUserConfig, DirOfAnotherUserIsExpanded) {
+  write("dir: ~root/net\n");
+  EXPECT_EQ(*read_user_config(env).dir, std::string(::getpwnam("root")->pw_dir) + "/net");
+}
+
+TEST_F(ReadUserConfig, RelativeDirIsRefusedWithItsPosition) {
+  EXPECT_EQ(error("color: never\ndir: net\n"),
+            config_path() + ":2:6: dir 'net' must be an absolute path, or start with ~/ or ~user/");
+  EXPECT_EQ(error("dir: ~no-such-user-kith/net\n"),
+            config_path() +
+                ":1:6: dir '~no-such-user-kith/net' must be an absolute path, or start with ~/ or ~user/");
+}
+
+TEST_F(ReadUserConfig, ShellVariableInDirIsRefusedWithItsPosition) {
+  const std::string why = "holds a shell variable, which kith does not expand; write the path itself (~/ and "
+                          "~user/ are expanded)";
+  EXPECT_EQ(error("dir: $HOME/net\n"), config_path() + ":1:6: dir '$HOME/net' " + why);
+  EXPECT_EQ(error("dir: /data/${USER}/net\n"), config_path() + ":1:6: dir '/data/${USER}/net' " + why);
+}
+
+TEST_F(ReadUserConfig, AFifoOrADeviceIsRefusedWithoutWaiting) {
+  fs::create_directories(tmp / "cfg/kith");
+  ASSERT_EQ(::mkfifo((tmp / "cfg/kith/config.yaml").c_str(), 0600), 0);
+  EXPECT_EQ(error_as_is(), config_path() + ": cannot read: it is a FIFO, not a regular file");
+  fs::remove(tmp / "cfg/kith/config.yaml");
+  fs::create_symlink("/dev/zero", tmp / "cfg/kith/config.yaml");
+  EXPECT_EQ(error_as_is(), config_path() + ": cannot read: it is a device, not a regular file");
+}
+
+TEST_F(ReadUserConfig, AHugeFileIsRefusedBeforeItIsRead) {
+  write("dir: /x\n");
+  fs::resize_file(config_path(), 3ull << 30);  // sparse: costs no disk
+  EXPECT_EQ(error_as_is(), config_path() + ": file is too large (3221225472 bytes; the limit is 1048576 bytes)");
 }
 
 TEST_F(ReadUserConfig, NotAMapOrNotYaml) {

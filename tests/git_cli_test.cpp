@@ -326,5 +326,35 @@ TEST_F(GitCli, KithGitWithoutGitInPathIsAnError) {
   EXPECT_EQ(r.err, "kith: git is not installed (not found in PATH)\n");
 }
 
+TEST_F(GitCli, RepositoryVariablesInheritedFromAHookDoNotRedirectTheCommit) {
+  init_and_add();
+  // Another repository, as when kith runs from that repository's hook.
+  fs::path other = tmp_ / "project";
+  fs::create_directories(other);
+  git_in(tmp_, other, {"init", "-q"});
+  RunResult r = kith({"log", "charlene", "talk", "from", "a", "hook"},
+                     with_env({{"GIT_DIR", (other / ".git").string()},
+                               {"GIT_WORK_TREE", other.string()},
+                               {"GIT_INDEX_FILE", (other / ".git/index").string()},
+                               {"GIT_OBJECT_DIRECTORY", (other / ".git/objects").string()},
+                               {"GIT_PREFIX", "sub/"}}));
+  ASSERT_EQ(r.code, 0) << r.describe();
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(git({"log", "-1", "--format=%s"}), "kith: log charlene-dupont talk\n");
+  EXPECT_EQ(git({"status", "--porcelain"}), "");  // the data repository's index is up to date
+  git_in(tmp_, other, {"rev-parse", "--verify", "-q", "HEAD"}, 1);  // no commit there
+  EXPECT_EQ(git_in(tmp_, other, {"status", "--porcelain"}), "");   // nothing staged there
+}
+
+TEST_F(GitCli, KithGitIgnoresAnInheritedGitDir) {
+  init_and_add();
+  fs::path other = tmp_ / "project";
+  fs::create_directories(other);
+  git_in(tmp_, other, {"init", "-q"});
+  RunResult r = kith({"git", "log", "--format=%s"}, with_env({{"GIT_DIR", (other / ".git").string()}}));
+  ASSERT_EQ(r.code, 0) << r.describe();
+  EXPECT_EQ(r.out, "kith: add charlene-dupont\nkith: init\n");
+}
+
 }  // namespace
 }  // namespace kith::test

@@ -160,5 +160,41 @@ TEST(GuardText, AllowsLongLinesAndManyKeys) {
   EXPECT_LT(s, 0.5);
 }
 
+// yaml-cpp spends some 600 bytes on each node: 1 MB of nested flow lists,
+// valid YAML, cost 250 MB and 4 s before this limit.
+TEST(GuardText, RefusesAMegabyteOfNestedFlowListsQuickly) {
+  std::string unit = std::string(10, '[') + "a" + std::string(10, ']');
+  std::string text = "name: Ada\ntags: [";
+  while (text.size() < 1000000) text += unit + ", ";
+  text += "b]\n";
+  std::optional<Diagnostic> d;
+  double s = seconds_for([&] { d = guard(text); });
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->line, 2);
+  EXPECT_NE(d->message.find("more than 250000 values, lists and maps in one file"), std::string::npos)
+      << d->to_string();
+  EXPECT_LT(s, 0.5);
+}
+
+TEST(GuardText, AllowsTheLargestRealisticFiles) {
+  // 25,000 flow-map entries (the size limit allows about that many)...
+  std::string log = "name: Ada\nlog:\n";
+  for (int i = 0; i < 25000; ++i) log += "  - {date: 2026-01-01, kind: talk}\n";
+  EXPECT_FALSE(guard(log));
+  // ...and 60,000 kinds in kith.yaml.
+  std::string kinds = "kinds:\n";
+  for (int i = 0; i < 60000; ++i) kinds += "  k" + std::to_string(i) + ": {}\n";
+  EXPECT_FALSE(guard(kinds));
+}
+
+TEST(GuardText, RefusesTooManyKeysOrItemsWhateverTheirShape) {
+  std::string pairs;
+  for (int i = 0; i < 130000; ++i) pairs += "a: b\n";
+  expect_refused_at(pairs, 125001, 2, "more than 250000 values");
+  std::string items = "x:\n";
+  for (int i = 0; i < 260000; ++i) items += "- a\n";
+  expect_refused_at(items, 250000, 1, "more than 250000 values");
+}
+
 }  // namespace
 }  // namespace kith

@@ -96,6 +96,27 @@ TEST(RunAttached, ChildGetsTheDefaultSigintHandlerBack) {
   EXPECT_EQ(status, 128 + SIGINT);
 }
 
+TEST(RunCaptured, RemovesTheVariablesItIsAskedToAndKeepsTheRest) {
+  ::setenv("KITH_TEST_DROPPED", "from the parent", 1);
+  ::setenv("KITH_TEST_KEPT", "kept", 1);
+  ProcessOptions options;
+  options.unset_env = {"KITH_TEST_DROPPED"};
+  ProcessResult r =
+      run_captured({"sh", "-c", "echo \"${KITH_TEST_DROPPED-unset} ${KITH_TEST_KEPT-unset}\""}, options);
+  ::unsetenv("KITH_TEST_DROPPED");
+  ::unsetenv("KITH_TEST_KEPT");
+  EXPECT_EQ(r.out, "unset kept\n");
+}
+
+TEST(RunAttached, RemovesTheVariablesItIsAskedTo) {
+  ::setenv("KITH_TEST_DROPPED", "x", 1);
+  ProcessOptions options;
+  options.unset_env = {"KITH_TEST_DROPPED"};
+  int status = run_attached({"sh", "-c", "test -z \"${KITH_TEST_DROPPED+set}\""}, options);
+  ::unsetenv("KITH_TEST_DROPPED");
+  EXPECT_EQ(status, 0);
+}
+
 TEST(SplitCommand, SplitsAnEditorVariableOnSpacesAndTabs) {
   EXPECT_EQ(split_command("code --wait"), (std::vector<std::string>{"code", "--wait"}));
   EXPECT_EQ(split_command("  vim\t-f   -n "), (std::vector<std::string>{"vim", "-f", "-n"}));

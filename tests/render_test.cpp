@@ -21,5 +21,24 @@ TEST(Table, AlignsColumnsWithWideNames) {
   EXPECT_EQ(t.render(), "李小龍    x\nCharlène  y\n");
 }
 
+TEST(Visible, ShowsControlCharactersInsteadOfSendingThem) {
+  EXPECT_EQ(visible("Ada \x1b[2J\x1b]0;title\a"), "Ada \\e[2J\\e]0;title\\a");
+  EXPECT_EQ(visible("a\bb\fc\vd\re\nf\x01g\x7f"), "a\\bb\\fc\\vd\\re\\nf\\x01g\\x7f");
+  EXPECT_EQ(visible("csi \xc2\x9b end \xc2\x80"), "csi \\u009b end \\u0080");
+}
+
+TEST(Visible, KeepsTabsTextAndOptionallyNewlines) {
+  EXPECT_EQ(visible("Charl\xc3\xa8ne\tDupont \xe6\x97\xa5 \xc2\xa0nbsp"),
+            "Charl\xc3\xa8ne\tDupont \xe6\x97\xa5 \xc2\xa0nbsp");
+  EXPECT_EQ(visible("line one\nline two"), "line one\\nline two");
+  EXPECT_EQ(visible("line one\nline two", true), "line one\nline two");
+}
+
+TEST(Visible, ShowsBytesThatAreNotUtf8AsHex) {
+  EXPECT_EQ(visible("\xff\xfe.yaml"), "\\xff\\xfe.yaml");
+  EXPECT_EQ(visible("cut \xc3"), "cut \\xc3");
+  EXPECT_EQ(visible("overlong \xc0\xaf"), "overlong \\xc0\\xaf");
+}
+
 }  // namespace
 }  // namespace kith
