@@ -158,7 +158,7 @@ INSTANTIATE_TEST_SUITE_P(
     Cli, TrickyButValid,
     testing::Values(
         Tricky{"anchors", "name: &n Ann Anchor\naka: [*n]\ntags: &t [a, b]\noffers: *t\nlog:\n  - &e {date: 2026-01-01, kind: talk}\n"},
-        Tricky{"multiline-flow", "name: Multi Line\ntags: [a,\n  b,\n     c]\nlog: [\n  {date: 2026-01-01,\n   kind: talk},\n]\n"},
+        Tricky{"multiline-flow", "name: Multi Line\ntags: [a,\n  b,\n     c]\nlog: [\n  {date: 2026-01-01,\n   kind: talk},\n  ]\n"},
         Tricky{"tags", "name: !!str Tag Ged\nphone: !!str 0612\nnotes: !!binary aGVsbG8=\nlog: !!seq\n  - !!map {date: 2026-01-01, kind: talk}\n"},
         Tricky{"crlf-bom", "\xEF\xBB\xBFname: Crlf Bom\r\nlog:\r\n  - date: 2026-01-01\r\n    kind: talk\r\n"},
         Tricky{"tabs-comments", "# head\nname:\tTab Ann # c\nnotes: \"a\\tb\"  # c\nlog:   # c\n  # c\n  - date: 2026-01-01 # c\n    kind: talk\n# tail\n"},
