@@ -31,7 +31,8 @@ std::string slug_for(const std::string& name) {
 void run_add(Context& ctx, const AddOptions& o) {
   // The arguments first: a usage error must not leave a new directory behind.
   NewPerson np;
-  np.name = trim_arg(o.name);
+  // NFC: the name is stored in one spelling, whatever the keyboard sent.
+  np.name = to_nfc(trim_arg(o.name));
   if (np.name.empty()) throw UsageError("NAME is empty");
   if (!o.date.empty() && o.met.empty()) throw UsageError("-d/--date is the date of --met; give --met WHERE too");
   if (!o.every.empty()) np.every = format_duration(parse_duration_arg(o.every, "--every"));

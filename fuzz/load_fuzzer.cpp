@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target: any bytes given to the readers (a person file, kith.yaml)
 // end in a person or in positioned problems, never in a crash, a hang or an
-// exception escaping. Build with -DKITH_FUZZ=ON (clang), run with fuzz/run.sh.
+// exception escaping; the YAML 1.2 check (libfyaml) refuses only at a line
+// and column inside the text; fold() and slugify() (utf8proc) are fixed
+// points. Build with -DKITH_FUZZ=ON (clang), run with fuzz/run.sh.
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "load.h"
+#include "person.h"
 #include "settings.h"
+#include "yaml_strict.h"
 
 namespace {
 
@@ -41,11 +46,34 @@ void check_person(std::string_view text, const kith::Settings& settings) {
   }
 }
 
+// The YAML 1.2 check (run, as in kith, on text the guards let through)
+// names a line and column inside the text.
+void check_strict(std::string_view text) {
+  if (kith::guard_text(text, "f.yaml")) return;
+  std::optional<kith::Diagnostic> d = kith::check_yaml_1_2(text, "f.yaml");
+  if (!d) return;
+  int lines = 1;
+  for (char c : text) lines += c == '\n';
+  require(d->line >= 1 && d->line <= lines + 1, "a YAML 1.2 error outside the text");
+  require(d->col >= 1, "a YAML 1.2 error without a column");
+}
+
+// Folding is a fixed point after one step, and a slug is its own slug.
+void check_folding(std::string_view text) {
+  std::string folded = kith::fold(text);
+  require(kith::fold(folded) == folded, "fold(fold(s)) != fold(s)");
+  std::string slug = kith::slugify(text);
+  require(!slug.empty() && slug.size() <= 80, "a slug empty or over 80 bytes");
+  require(kith::slugify(slug) == slug, "slugify(slug) != slug");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   check_person(text, kith::Settings{});
+  check_strict(text);
+  check_folding(text.substr(0, 512));
 
   const std::string settings_path = "people/kith.yaml";
   kith::SettingsResult s = kith::parse_settings(text, settings_path);

@@ -3,6 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 #include <regex>
@@ -26,6 +27,13 @@ constexpr std::size_t npos = std::string::npos;
 
 [[noreturn]] void refuse(const Diagnostic& d) {
   throw Error(Diagnostic{d.path, d.line, d.col, "cannot edit safely: " + d.message});
+}
+
+YAML::Mark mark_at(std::size_t line, std::size_t column) {
+  YAML::Mark m;
+  m.line = static_cast<int>(line);
+  m.column = static_cast<int>(column);
+  return m;
 }
 
 struct Line {
@@ -92,7 +100,8 @@ Lines split_lines(std::string_view text) {
     // yaml-cpp breaks lines on a lone CR but does not count them in its
     // marks, so positions could not be trusted.
     if (line.body.find('\r') != npos)
-      refuse(fmt::format("line {} has a carriage return without a line feed", out.lines.size() + 1));
+      refuse("a carriage return without a line feed",
+             mark_at(out.lines.size(), line.body.find('\r')));
     out.lines.push_back(std::move(line));
   }
   if (crlf > lf) out.eol = "\r\n";
@@ -183,7 +192,7 @@ std::size_t null_token_length(const std::string& body, std::size_t at) {
 // text); returns what is wrong, if anything.
 std::optional<Diagnostic> read_map(std::string_view text, YAML::Node& root) {
   if (auto problem = parse_yaml(text, "", root)) return problem;
-  if (root.IsNull()) return Diagnostic{"", 0, 0, "the file is empty"};
+  if (root.IsNull()) return Diagnostic{"", 1, 1, "the file is empty"};
   if (!root.IsMap())
     return Diagnostic{"", root.Mark().line + 1, root.Mark().column + 1, "the file is not a mapping of keys"};
   return std::nullopt;
@@ -240,6 +249,22 @@ Check check_others(const YAML::Node& before, std::string_view after, std::string
   return {value.front(), {}};
 }
 
+// Where `after` first differs from `before`: the line and column the edit
+// changed, for a refusal to point at.
+YAML::Mark first_difference(std::string_view before, std::string_view after) {
+  std::size_t at = std::mismatch(before.begin(), before.end(), after.begin(), after.end()).first - before.begin();
+  YAML::Mark m;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (after[i] == '\n') {
+      ++m.line;
+      m.column = 0;
+    } else if ((static_cast<unsigned char>(after[i]) & 0xC0) != 0x80) {
+      ++m.column;
+    }
+  }
+  return m;
+}
+
 // The candidates are the same edit placed at different lines, best first;
 // the first whose result reads back as intended wins. `problem` tells what
 // is wrong with a result, given the file as it read before the edit.
@@ -247,6 +272,7 @@ template <typename Problem>
 std::string first_good(std::string_view original, const YAML::Node& before,
                        const std::vector<Lines>& candidates, Problem problem) {
   std::string first_problem;
+  YAML::Mark first_at = YAML::Mark::null_mark();
   for (const auto& c : candidates) {
     // Ending the last line is the one change to existing bytes we allow; a
     // block scalar that ends the file gains a final newline with it.
@@ -254,9 +280,12 @@ std::string first_good(std::string_view original, const YAML::Node& before,
     std::string out = c.str();
     std::string why = problem(baseline, out);
     if (why.empty()) return out;
-    if (first_problem.empty()) first_problem = why;
+    if (first_problem.empty()) {
+      first_problem = why;
+      first_at = first_difference(original, std::string_view(out).substr(c.bom.size()));
+    }
   }
-  refuse(first_problem);
+  refuse(first_problem + " (where kith would write)", first_at);
 }
 
 struct Field {
@@ -518,6 +547,13 @@ void require_block_root(const YAML::Node& root) {
   if (root.Style() == YAML::EmitterStyle::Flow) refuse("the file is a single `{...}` mapping", root.Mark());
 }
 
+// The column of the top-level keys. Not the root's own mark: after
+// `--- &a` or `--- !!map` that is the anchor or tag on the `---` line.
+std::size_t key_column(const YAML::Node& root) {
+  if (root.begin() != root.end()) return root.begin()->first.Mark().column;
+  return root.Mark().column;
+}
+
 // The text yaml-cpp reads: without the byte order mark, so that the marks
 // of the first line count from the first key.
 std::string_view yaml_text(std::string_view text, const Lines& lines) { return text.substr(lines.bom.size()); }
@@ -671,7 +707,7 @@ std::string append_log_entry(std::string_view text, const NewEntry& entry) {
   std::vector<Lines> candidates;
   auto log = find_key(root, "log");
   if (!log) {
-    const std::size_t col = root.Mark().column;
+    const std::size_t col = key_column(root);
     std::vector<std::string> added{std::string(col, ' ') + "log:"};
     for (auto& l : block_entry(fields, std::string(col + 2, ' ') + "- ", col + 4)) added.push_back(l);
     lines.insert(document_end(lines), added);
@@ -701,7 +737,7 @@ std::string set_scalar(std::string_view text, std::string_view key, std::string_
   if (auto pair = find_key(root, key)) {
     candidates.push_back(replace_value(lines, *pair, value));
   } else {
-    const std::size_t col = root.Mark().column;
+    const std::size_t col = key_column(root);
     const std::string added = std::string(col, ' ') + yaml_scalar(key) + ": " + std::string(value);
     std::vector<std::size_t> places;
     if (auto log = find_key(root, "log")) {

@@ -24,8 +24,8 @@ class PersonReader {
 
   void read(const YAML::Node& root, Person& p) {
     if (!root.IsMap()) {
-      if (root.IsNull())
-        problem(root, "the file is empty; a person needs at least `name:`");
+      if (root.IsNull())  // an empty document has no position of its own
+        out_.problems.push_back(Diagnostic{path_, 1, 1, "the file is empty; a person needs at least `name:`"});
       else
         problem(root, "a person file must be a map of keys like `name: Ada Lovelace`");
       return;

@@ -35,29 +35,33 @@ struct Person {
   std::vector<Entry> log;  // in file order (not necessarily date order)
 };
 
-// The form names, akas, tags, offers and needs are compared in: ASCII is
-// lower-cased; Latin letters with diacritics (Latin-1, Latin Extended-A,
-// Romanian and Vietnamese letters) become plain ASCII, upper and lower case
-// alike (é -> e, Ł -> l, ß -> ss, œ -> oe, Æ -> ae); combining accents
-// (U+0300..U+036F) are dropped, unless right after a byte that is not UTF-8;
-// Greek and Cyrillic letters are lower-cased (Ё -> ё, Σ -> σ). Everything
-// else, and bytes that are not UTF-8, pass unchanged, so fold never fails and
-// fold(fold(s)) == fold(s).
+// The form names, akas, tags, offers and needs are compared in, computed by
+// utf8proc from Unicode's own data: NFKC with full case folding (ß -> ss,
+// final ς -> σ, full-width Ｆ -> f, ǅ -> dž), marks removed (é -> e, ё -> е,
+// decomposed or not), default-ignorable code points (zero-width joiners,
+// variation selectors) dropped; then the Latin letters Unicode does not
+// decompose get their plain spelling (ł -> l, ø -> o, æ -> ae, œ -> oe,
+// þ -> th). Bytes that are not UTF-8 pass unchanged, and a lone accent right
+// after one is kept, so fold never fails and fold(fold(s)) == fold(s).
 std::string fold(std::string_view text);
+
+// `text` in Unicode Normalization Form C (how names are written: one
+// spelling for é whether it was typed composed or decomposed); text that is
+// not UTF-8 comes back unchanged.
+std::string to_nfc(std::string_view text);
 
 // True when one of the person's tags equals `tag`, compared with fold() and
 // surrounding blanks ignored (`--tag Lyon` finds `tags: [lyon ]`).
 bool has_tag(const Person& p, std::string_view tag);
 
 // A file name from a name: fold(), then every run of separators becomes one
-// `-`, with none at either end. Kept: a-z, 0-9 and non-ASCII letters of any
-// script. Separators: all other ASCII; non-ASCII punctuation and symbols
-// (Latin-1 punctuation, modifier letters such as ʼ, U+2000..U+2BFF, CJK and
-// fullwidth punctuation, emoji, private use); invalid UTF-8 bytes and the
-// accents fold() keeps after them.
-// "Charlène Dupont" -> "charlene-dupont", "Пётр Ильич" -> "пётр-ильич",
-// "李小龍" -> "李小龍". At most 80 bytes, never cutting a UTF-8 sequence; a
-// name with nothing usable gets "person".
+// `-`, with none at either end. Kept: a-z, 0-9 and the letters and digits of
+// any script (Unicode categories L and N). Separators: everything else
+// (punctuation, symbols, emoji, spacing modifier letters such as ʼ, invalid
+// UTF-8 bytes and the accents fold() keeps after them).
+// "Charlène Dupont" -> "charlene-dupont", "Пётр Ильич" -> "петр-ильич",
+// "李小龍" -> "李小龍", "Ｆｕｌｌ" -> "full". At most 80 bytes, never cutting a
+// UTF-8 sequence; a name with nothing usable gets "person".
 std::string slugify(std::string_view name);
 
 }  // namespace kith

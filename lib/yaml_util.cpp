@@ -2,6 +2,7 @@
 #include "yaml_util.h"
 
 #include "load.h"
+#include "yaml_strict.h"
 
 #include <yaml-cpp/eventhandler.h>
 
@@ -78,6 +79,7 @@ std::string_view line_at(std::string_view text, int line) {
 
 std::optional<Diagnostic> parse_yaml(std::string_view text, const std::string& path, YAML::Node& root) {
   if (auto guard = guard_text(text, path)) return guard;
+  if (auto invalid = check_yaml_1_2(text, path)) return invalid;
   try {
     // Not YAML::LoadAll: yaml-cpp 0.7 loops forever (and without bound in
     // memory) on a `,` left outside a flow collection, reading an endless run

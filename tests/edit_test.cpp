@@ -330,7 +330,7 @@ TEST(AppendLogEntry, AddsALineToAFlowListSpanningLines) {
 log: [
   {date: 2026-03-14, kind: met, note: "a ] in quotes"},
   { date: 2026-03-15, kind: give }  # the article
-]
+ ]
 email: a@b.c
 )";
   const std::string out = append_log_entry(text, talk());
@@ -339,7 +339,7 @@ log: [
   {date: 2026-03-14, kind: met, note: "a ] in quotes"},
   { date: 2026-03-15, kind: give },  # the article
   { date: 2026-04-02, kind: talk }
-]
+ ]
 email: a@b.c
 )";
   EXPECT_EQ(out, expected);
@@ -417,6 +417,17 @@ TEST(AppendLogEntry, AddsALogAtTheColumnOfAnIndentedRoot) {
   expect_last_entry(out, "talk");
 }
 
+// Valid start lines with an anchor or a tag: the root's mark is on them,
+// the keys are on the lines below (issue 11: "does not read back").
+TEST(AppendLogEntry, WritesUnderAnAnchoredOrTaggedDocumentStart) {
+  for (std::string start : {"--- &a\n", "--- !!map\n", "--- &a !!map\n", "---\n"}) {
+    const std::string text = start + "name: Ana\ncompany: Acme\n";
+    const std::string out = append_log_entry(text, talk());
+    EXPECT_EQ(out, text + "log:\n  - date: 2026-04-02\n    kind: talk\n") << start;
+    EXPECT_EQ(set_scalar(text, "next", "2026-05-01"), start + "name: Ana\ncompany: Acme\nnext: 2026-05-01\n") << start;
+  }
+}
+
 TEST(AppendLogEntry, AddsToALogThatWasJustCreated) {
   std::string text = new_person_text({"Ana", "", "", {}, {}, {}, "", "", ""});
   text = append_log_entry(text, {ymd(2026, 3, 14), "met", "MiXiT", ""});
@@ -435,6 +446,9 @@ void expect_refused(const std::string& text) {
     ADD_FAILURE() << "edited: " << text;
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("cannot edit safely"), std::string::npos) << e.what();
+    // Every refusal points at a line: the user has something to look at.
+    EXPECT_GT(e.diagnostic().line, 0) << e.what() << " for " << text;
+    EXPECT_GT(e.diagnostic().col, 0) << e.what() << " for " << text;
   }
 }
 

@@ -378,7 +378,8 @@ TEST_F(FoundationCli, SlugsOfAccentedAndNonLatinNames) {
       {"Zoë Ñúñez-O'Brien", "zoe-nunez-o-brien.yaml"},
       {"Łukasz Żółć", "lukasz-zolc.yaml"},
       {"李小龍", "李小龍.yaml"},
-      {"Пётр Ильич", "пётр-ильич.yaml"},
+      {"Пётр Ильич", "петр-ильич.yaml"},
+      {"Ｆｕｌｌ", "full.yaml"},
       {"  Ana   María  ", "ana-maria.yaml"},
       {"!!!", "person.yaml"},
   };
@@ -639,7 +640,8 @@ class BrokenFiles : public FoundationCli {
   std::string p(const std::string& rel) const { return net + "/" + rel; }
   std::string problems() const {
     return "kith: " + p("bad-date.yaml") + ":3:11: date '2026-13-01' is not a valid YYYY-MM-DD date\n" +
-           "kith: " + p("bad-yaml.yaml") + ":2:8: invalid YAML: illegal map value\n" +
+           "kith: " + p("bad-yaml.yaml") + ":2:8: invalid YAML: a key inside the value that starts at line 1 (is line 2 "
+           "indented too much?)\n" +
            "kith: " + p("sub/bad-kind.yaml") +
            ":4:11: unknown kind 'giv' (known: met, talk, give, ask, got, intro, note, mentoring, coffee)\n";
   }
@@ -699,7 +701,7 @@ TEST_F(BrokenFiles, WhoNamingABrokenFileGetsItsProblemWithThePosition) {
                          ":3:11: date '2026-13-01' is not a valid YYYY-MM-DD date (the file could not be read; "
                          "`kith edit bad-date` opens it)\n");
   RunResult prefix = refused(1, {"log", "bad-y", "give"});
-  EXPECT_EQ(prefix.err.rfind("kith: " + p("bad-yaml.yaml") + ":2:8: invalid YAML: illegal map value", 0), 0u)
+  EXPECT_EQ(prefix.err.rfind("kith: " + p("bad-yaml.yaml") + ":2:8: invalid YAML: a key inside", 0), 0u)
       << prefix.err;
   // show warns about every unreadable file first, like list.
   RunResult show = refused(1, {"show", "bad-kind"});

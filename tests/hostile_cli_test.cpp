@@ -179,7 +179,7 @@ INSTANTIATE_TEST_SUITE_P(
     Cli, TrickyButValid,
     testing::Values(
         Tricky{"anchors", [] { return std::string("name: &n Ann Anchor\naka: [*n]\ntags: &t [a, b]\noffers: *t\nlog:\n  - &e {date: 2026-01-01, kind: talk}\n"); }},
-        Tricky{"multiline-flow", [] { return std::string("name: Multi Line\ntags: [a,\n  b,\n     c]\nlog: [\n  {date: 2026-01-01,\n   kind: talk},\n]\n"); }},
+        Tricky{"multiline-flow", [] { return std::string("name: Multi Line\ntags: [a,\n  b,\n     c]\nlog: [\n  {date: 2026-01-01,\n   kind: talk},\n  ]\n"); }},
         Tricky{"tags", [] { return std::string("name: !!str Tag Ged\nphone: !!str 0612\nnotes: !!binary aGVsbG8=\nlog: !!seq\n  - !!map {date: 2026-01-01, kind: talk}\n"); }},
         Tricky{"crlf-bom", [] { return std::string("\xEF\xBB\xBFname: Crlf Bom\r\nlog:\r\n  - date: 2026-01-01\r\n    kind: talk\r\n"); }},
         Tricky{"tabs-comments", [] { return std::string("# head\nname:\tTab Ann # c\nnotes: \"a\\tb\"  # c\nlog:   # c\n  # c\n  - date: 2026-01-01 # c\n    kind: talk\n# tail\n"); }},

@@ -340,10 +340,13 @@ TEST(LoadPersonProblems, ListItemsMustBeText) {
             "people/ada-lovelace.yaml:2:9: offers must be a list like [a, b]");
 }
 
+// Every problem names a line, even in a file with none worth the name.
 TEST(LoadPersonProblems, EmptyFile) {
-  EXPECT_EQ(only_problem(""), "people/ada-lovelace.yaml: the file is empty; a person needs at least `name:`");
+  EXPECT_EQ(only_problem(""), "people/ada-lovelace.yaml:1:1: the file is empty; a person needs at least `name:`");
   EXPECT_EQ(only_problem("# just a comment\n\n"),
-            "people/ada-lovelace.yaml: the file is empty; a person needs at least `name:`");
+            "people/ada-lovelace.yaml:1:1: the file is empty; a person needs at least `name:`");
+  EXPECT_EQ(only_problem("%YAML 1.2\n"),
+            "people/ada-lovelace.yaml:1:1: invalid YAML: a `%` directive must be followed by `---` and a document");
 }
 
 TEST(LoadPersonProblems, RootThatIsNotAMap) {
@@ -358,15 +361,20 @@ TEST(LoadPersonProblems, MultipleDocuments) {
             "people/ada-lovelace.yaml:2:1: the file holds more than one YAML document (a second `---`)");
 }
 
+// The YAML 1.2 check (libfyaml) finds these before yaml-cpp does.
 TEST(LoadPersonProblems, BrokenYamlHasThePositionOfTheSyntaxError) {
-  EXPECT_EQ(only_problem("name: Ada\n  email: x\n"), "people/ada-lovelace.yaml:2:8: invalid YAML: illegal map value");
-  EXPECT_EQ(only_problem("name: Ada: Lovelace\n"), "people/ada-lovelace.yaml:1:10: invalid YAML: illegal map value");
+  EXPECT_EQ(only_problem("name: Ada\n  email: x\n"),
+            "people/ada-lovelace.yaml:2:8: invalid YAML: a key inside the value that starts at line 1 (is line 2 "
+            "indented too much?)");
+  EXPECT_EQ(only_problem("name: Ada: Lovelace\n"),
+            "people/ada-lovelace.yaml:1:10: invalid YAML: invalid nested block mapping on the same line");
   EXPECT_EQ(only_problem("name: Ada\nlog:\n  - date: 2026-01-01\n   kind: talk\n"),
-            "people/ada-lovelace.yaml:4:4: invalid YAML: end of sequence not found");
+            "people/ada-lovelace.yaml:4:4: invalid YAML: did not find expected '-' indicator");
   EXPECT_EQ(only_problem("name: Ada\ntags: [a, b]]\n"),
-            "people/ada-lovelace.yaml:2:13: invalid YAML: illegal flow end");
+            "people/ada-lovelace.yaml:2:13: invalid YAML: flow sequence with invalid extra closing bracket");
   EXPECT_EQ(only_problem("name: Ada\n\temail: x\n"),
-            "people/ada-lovelace.yaml:2:1: invalid YAML: illegal tab when looking for indentation");
+            "people/ada-lovelace.yaml:2:7: invalid YAML: a key inside the value that starts at line 1 (is line 2 "
+            "indented too much?)");
 }
 
 TEST(LoadPersonProblems, EveryProblemOfAFileIsListedNotJustTheFirst) {

@@ -82,20 +82,37 @@ TEST(PersonFold, LeavesLatin1SymbolsAlone) {
   EXPECT_EQ(fold("2×3÷4 © «x»"), "2×3÷4 © «x»");
 }
 
-TEST(PersonFold, LowerCasesGreek) {
+TEST(PersonFold, FoldsGreekCaseAccentsAndFinalSigma) {
   EXPECT_EQ(fold("ΑΘΗΝΑ"), "αθηνα");
   EXPECT_EQ(fold("ΣΩΚΡΑΤΗΣ"), "σωκρατησ");
-  EXPECT_EQ(fold("Ώρα Άννα Έλενα Όλγα Ύδρα Ήρα Ίρις"), "ώρα άννα έλενα όλγα ύδρα ήρα ίρις");
-  EXPECT_EQ(fold("ΪΫ"), "ϊϋ");
+  EXPECT_EQ(fold("Σωκράτης"), "σωκρατησ");  // final ς and σ are one letter
+  EXPECT_EQ(fold("Ώρα Άννα Έλενα Όλγα Ύδρα Ήρα Ίρις"), "ωρα αννα ελενα ολγα υδρα ηρα ιρισ");
+  EXPECT_EQ(fold("ΪΫ"), "ιυ");
   EXPECT_EQ(fold("αβγ"), "αβγ");
 }
 
-TEST(PersonFold, LowerCasesCyrillic) {
-  EXPECT_EQ(fold("Пётр Ильич"), "пётр ильич");
-  EXPECT_EQ(fold("ЁЖИК АБВГДЕЗЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"), "ёжик абвгдезйклмнопрстуфхцчшщъыьэюя");
-  EXPECT_EQ(fold("ЇЖАК Ґ Є І Ў"), "їжак ґ є і ў");  // Ukrainian, Belarusian
+TEST(PersonFold, FoldsCyrillicCaseAndMarks) {
+  EXPECT_EQ(fold("Пётр Ильич"), "петр ильич");
+  EXPECT_EQ(fold("ЁЖИК АБВГДЕЗЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"), "ежик абвгдезиклмнопрстуфхцчшщъыьэюя");
+  EXPECT_EQ(fold("ЇЖАК Ґ Є І Ў"), "іжак ґ є і у");  // Ukrainian, Belarusian
   EXPECT_EQ(fold("Ђ Љ Њ Џ Ћ Ѕ Ј"), "ђ љ њ џ ћ ѕ ј");  // Serbian, Macedonian
-  EXPECT_EQ(fold("Ѣ Ҕ Ӑ Ӂ Ӏ Ԁ"), "ѣ ҕ ӑ ӂ ӏ ԁ");
+  EXPECT_EQ(fold("Ѣ Ҕ Ӑ Ӂ Ӏ Ԁ"), "ѣ ҕ а ж ӏ ԁ");
+}
+
+// The cases of issue 11: a name in any script matches itself in any case
+// or normalization form.
+TEST(PersonFold, OneFormForEveryNormalizationAndCase) {
+  const std::string nfc = "\u041F\u0451\u0442\u0440";         // Пётр, ё composed
+  const std::string nfd = "\u041F\u0435\u0308\u0442\u0440";  // е + combining diaeresis
+  EXPECT_NE(nfc, nfd);
+  EXPECT_EQ(fold(nfc), fold(nfd));
+  EXPECT_EQ(fold(nfc), fold("петр"));
+  EXPECT_EQ(fold("Σίσυφος"), fold("ΣΊΣΥΦΟΣ"));
+  EXPECT_EQ(fold("Ｆｕｌｌ"), "full");
+  EXPECT_EQ(fold("ｆｕｌｌ"), "full");
+  EXPECT_EQ(fold("ǅemal"), "dzemal");  // U+01C5, a title-case digraph
+  EXPECT_EQ(fold("Ǆemal"), fold("ǆemal"));
+  EXPECT_EQ(fold("Zero\u200Bwidth"), "zerowidth");  // default-ignorable
 }
 
 TEST(PersonFold, LeavesOtherScriptsAndEmojiAlone) {
@@ -123,7 +140,8 @@ TEST(PersonFold, KeepsACombiningMarkAfterAStrayByteSoBytesNeverFuseIntoALetter) 
 }
 
 TEST(PersonFold, IsIdempotent) {
-  for (const char* s : {"Charlène Dupont", "Пётр Ильич", "STRAẞE", "Nguyễn", "ΑΘΗΝΑ", "a\xff" "B"}) {
+  for (const char* s : {"Charlène Dupont", "Пётр Ильич", "STRAẞE", "Nguyễn", "ΑΘΗΝΑ", "a\xff" "B", "Ｆｕｌｌ",
+                        "ǅemal", "Σίσυφος", "\xff\xCC\x81\x80", "Łø Æ ™"}) {
     EXPECT_EQ(fold(fold(s)), fold(s)) << s;
   }
 }
@@ -131,8 +149,24 @@ TEST(PersonFold, IsIdempotent) {
 TEST(PersonSlugify, TheExamplesFromTheContract) {
   EXPECT_EQ(slugify("Charlène Dupont"), "charlene-dupont");
   EXPECT_EQ(slugify("  Jean-Luc  O'Neil "), "jean-luc-o-neil");
-  EXPECT_EQ(slugify("Пётр Ильич"), "пётр-ильич");
+  EXPECT_EQ(slugify("Пётр Ильич"), "петр-ильич");
   EXPECT_EQ(slugify("李小龍"), "李小龍");
+}
+
+TEST(PersonSlugify, OneSlugForEveryNormalizationAndCase) {
+  EXPECT_EQ(slugify("\u041F\u0451\u0442\u0440"), slugify("\u041F\u0435\u0308\u0442\u0440"));
+  EXPECT_EQ(slugify("Σίσυφος"), "σισυφοσ");
+  EXPECT_EQ(slugify("ΣΊΣΥΦΟΣ"), "σισυφοσ");
+  EXPECT_EQ(slugify("Ｆｕｌｌ Ｎａｍｅ"), "full-name");
+  EXPECT_EQ(slugify("ǅemal Bašić"), "dzemal-basic");
+}
+
+TEST(PersonNfc, ComposesAndLeavesOtherTextAlone) {
+  EXPECT_EQ(to_nfc("\u041F\u0435\u0308\u0442\u0440"), "\u041F\u0451\u0442\u0440");
+  EXPECT_EQ(to_nfc("Charle\u0300ne"), "Charlène");
+  EXPECT_EQ(to_nfc("Ｆｕｌｌ ǅemal"), "Ｆｕｌｌ ǅemal");  // NFC keeps compatibility forms and case
+  EXPECT_EQ(to_nfc("a\xff"), "a\xff");
+  EXPECT_EQ(to_nfc(""), "");
 }
 
 TEST(PersonSlugify, NothingUsableGivesPerson) {
@@ -163,7 +197,8 @@ TEST(PersonSlugify, NonAsciiPunctuationAndEmojiAreSeparators) {
   EXPECT_EQ(slugify("Ana ❤️ Lopez"), "ana-lopez");            // U+2764 + variation selector
   EXPECT_EQ(slugify("Ana 🇫🇷"), "ana");                        // regional indicators
   EXPECT_EQ(slugify("Мар\u02BCяна"), "мар-яна");              // modifier-letter apostrophe
-  EXPECT_EQ(slugify("Sam ™ Smith"), "sam-smith");
+  EXPECT_EQ(slugify("Sam ♥ Smith"), "sam-smith");
+  EXPECT_EQ(slugify("Sam ™ Smith"), "sam-tm-smith");  // NFKC spells ™ as TM
 }
 
 TEST(PersonSlugify, CjkPunctuationSeparatesButNameMarksStay) {
@@ -175,7 +210,7 @@ TEST(PersonSlugify, CjkPunctuationSeparatesButNameMarksStay) {
 }
 
 TEST(PersonSlugify, KeepsNonLatinLetters) {
-  EXPECT_EQ(slugify("ΑΘΗΝΑ Παπαδοπούλου"), "αθηνα-παπαδοπούλου");
+  EXPECT_EQ(slugify("ΑΘΗΝΑ Παπαδοπούλου"), "αθηνα-παπαδοπουλου");
   EXPECT_EQ(slugify("محمد علي"), "محمد-علي");
   EXPECT_EQ(slugify("Łukasz Żółć"), "lukasz-zolc");
 }
@@ -213,7 +248,7 @@ TEST(PersonSlugify, CapNeverCutsAUtf8Sequence) {
 
 TEST(PersonSlugify, OutputIsCleanAndStable) {
   const std::vector<std::string> names{"Charlène Dupont", "  Jean-Luc  O'Neil ", "Пётр Ильич", "李小龍",
-                                       "O’Brien & Sons!!", "a\xff" "b", repeat("Émilie ", 20), "!!!"};
+                                       "O’Brien & Sons!!", "a\xff" "b", "Ｆｕｌｌ", "ǅemal", repeat("Émilie ", 20), "!!!"};
   for (const std::string& name : names) {
     std::string slug = slugify(name);
     EXPECT_FALSE(slug.empty()) << name;

@@ -119,7 +119,8 @@ TEST(StoreLoad, LoadsEveryGoodFileSortedBySlugAndCollectsTheProblemsOfTheOthers)
   ASSERT_EQ(all.problems.size(), 2u) << ::testing::PrintToString(messages(all.problems));
   EXPECT_EQ(all.problems[0].to_string(), dir + "/bad-date.yaml:3:11: date '2026-13-01' is not a valid YYYY-MM-DD date");
   EXPECT_EQ(all.problems[1].path, dir + "/bad-yaml.yaml");
-  EXPECT_EQ(all.problems[1].line, 2);
+  EXPECT_EQ(all.problems[1].line, 1);  // at the `[` that never closes
+  EXPECT_EQ(all.problems[1].col, 7);
   EXPECT_EQ(messages(all.unknown_keys), std::vector<std::string>{dir + "/sub/ana.yaml:2:1: unknown key 'favourite'"});
   EXPECT_EQ(all.people[0].path, dir + "/sub/ana.yaml");
 }
