@@ -1,46 +1,117 @@
 #!/usr/bin/env bash
-# Times kith on a generated network: N people with E log entries each.
-# Prints figures; asserts nothing. Usage: bench/run.sh [N] [E] [KITH]
+# bench/run.sh [N...]: kith at LinkedIn scale (issue 9). For each N (default
+# 300 3000 30000) it generates a network with bench/gen, then times, in one
+# interleaved loop (so that the machine's mood hits every figure alike):
+# the floors (bench/floor: stat every file; read every file), /bin/true and
+# `kith --version`, and kith's commands warm (parse cache in place); then a
+# few cold runs (--no-cache). Each run is a whole process with its output to
+# a pipe (bench/timeit). Prints medians, ratios to the stat floor (startup:
+# to /bin/true) and peak memory. With taskwarrior installed, `task overdue`
+# on N tasks is timed in the same loop. Asserts nothing; takes minutes at
+# 30,000. Environment: KITH (the binary), RUNS (warm runs, default 7),
+# COLD_RUNS (default 3).
 set -euo pipefail
-n=${1:-1000}
-e=${2:-40}
-kith=${3:-$(dirname "$0")/../build/kith}
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
+here=$(cd "$(dirname "$0")" && pwd)
+kith=$(realpath "${KITH:-$here/../build/kith}")
+runs=${RUNS:-7}
+cold_runs=${COLD_RUNS:-3}
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(300 3000 30000)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for tool in gen floor timeit; do c++ -O2 -std=c++20 -o "$work/$tool" "$here/$tool.cpp"; done
+export KITH_TODAY=2026-11-21 NO_COLOR=1 HOME="$work/home" XDG_CACHE_HOME="$work/cache"
+unset KITH_NO_CACHE KITH_DIR
+echo "kith: $("$kith" --version); $(nproc) cores; $runs warm runs, $cold_runs cold"
 
-kinds=(talk give ask got note met)
-for ((i = 0; i < n; i++)); do
-  {
-    printf 'name: Person %d\ncircle: %s\ntags: [t%d, lyon]\noffers: [o%d]\nneeds: [o%d]\nlog:\n' \
-      "$i" "$([ $((i % 3)) = 0 ] && echo team || echo community)" $((i % 50)) $((i % 97)) $(((i + 1) % 97))
-    for ((j = 0; j < e; j++)); do
-      printf '  - date: %04d-%02d-%02d\n    kind: %s\n    note: entry %d of person %d\n' \
-        $((2020 + j % 6)) $((1 + j % 12)) $((1 + (i + j) % 28)) "${kinds[$(((i + j) % 6))]}" "$j" "$i"
-    done
-  } > "$dir/person-$i.yaml"
-done
-bytes=$(du -sb "$dir" | cut -f1)
-echo "network: $n people x $e entries, $((bytes / 1024)) KiB of YAML"
-
-export KITH_TODAY=2026-11-21 KITH_DIR="$dir" NO_COLOR=1
-time_it() {
-  local label=$1
-  shift
-  local best=""
-  for _ in 1 2 3; do
-    local start end ms
-    start=$(date +%s%N)
-    "$@" > /dev/null 2>&1 || true
-    end=$(date +%s%N)
-    ms=$(((end - start) / 1000000))
-    if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
-  done
-  printf '%-34s %6d ms (best of 3)\n' "$label" "$best"
+# task_data N DIR: N pending tasks, one in three overdue, for `task overdue`.
+task_data() {
+  mkdir -p "$2"
+  awk -v n="$1" 'BEGIN {
+    for (i = 0; i < n; i++) {
+      due = (i % 3 == 0) ? 1700000000 + i : 1900000000 + i
+      printf "[description:\"follow up with person %d\" due:\"%d\" entry:\"1690000000\" status:\"pending\" uuid:\"%08x-0000-4000-8000-%012x\"]\n", i, due, i, i
+    }
+  }' > "$2/pending.data"
+  : > "$2/completed.data"
+  printf 'data.location=%s\nconfirmation=off\ngc=off\nverbose=nothing\ncolor=off\nrecurrence=off\nhooks=off\n' "$2" > "$2/taskrc"
 }
-time_it "kith due" "$kith" due
-time_it "kith list" "$kith" list
-time_it "kith check" "$kith" check
-time_it "kith report" "$kith" report
-time_it "kith intro --suggest --limit 10" "$kith" intro --suggest --limit 10
-time_it "kith log (one append)" "$kith" log person-500 talk "bench"
-time_it "kith show" "$kith" show person-500
+
+# sample FILE CMD...: one timed run appended to FILE.
+sample() {
+  local file=$1
+  shift
+  "$work/timeit" "$@" >> "$file"
+}
+
+# summary LABEL FILE BASE_MS: median ms, ratio to BASE_MS, peak KB.
+summary() {
+  local med peak
+  med=$(awk '{print $1}' "$2" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.2f", m / 1e6}')
+  peak=$(awk 'BEGIN {p = 0} {if ($2 > p) p = $2} END {print p}' "$2")
+  local codes
+  codes=$(awk '{print $3}' "$2" | sort -u | tr '\n' ' ')
+  if [ -n "$3" ]; then
+    printf '  %-32s %9s ms %7sx %8.1f MB   exit %s\n' "$1" "$med" "$(awk -v a="$med" -v b="$3" 'BEGIN {printf "%.2f", a / b}')" "$(awk -v k="$peak" 'BEGIN {print k / 1024}')" "$codes"
+  else
+    printf '  %-32s %9s ms %8s %8.1f MB   exit %s\n' "$1" "$med" "" "$(awk -v k="$peak" 'BEGIN {print k / 1024}')" "$codes"
+  fi
+}
+
+median_ms() { awk '{print $1}' "$1" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.3f", m / 1e6}'; }
+
+for n in "${sizes[@]}"; do
+  dir="$work/net-$n"
+  res="$work/res-$n"
+  mkdir -p "$res"
+  "$work/gen" "$n" "$dir"
+  one=$(cd "$dir" && ls -- *.yaml | grep -v '^kith.yaml$' | head -1)
+  one=${one%.yaml}
+  two=$(cd "$dir" && ls -- *.yaml | grep -v '^kith.yaml$' | sed -n 2p)
+  two=${two%.yaml}
+  echo
+  echo "N = $n: $(du -sh "$dir" | cut -f1) of YAML; ONE = $one"
+  has_task=0
+  if command -v task > /dev/null; then
+    has_task=1
+    task_data "$n" "$work/task-$n"
+  fi
+  sleep 2.1  # older than the cache's racy margin: a first run caches every file
+  "$kith" --dir "$dir" due > /dev/null 2>&1 || true
+  for ((r = 0; r < runs; r++)); do
+    sample "$res/stat-floor" "$work/floor" stat "$dir"
+    sample "$res/read-floor" "$work/floor" read "$dir"
+    sample "$res/true" /bin/true
+    sample "$res/version" "$kith" --version
+    sample "$res/due" "$kith" --dir "$dir" due
+    sample "$res/list" "$kith" --dir "$dir" list
+    sample "$res/report" "$kith" --dir "$dir" report
+    sample "$res/show-ONE" "$kith" --dir "$dir" show "$one"
+    sample "$res/log-ONE" "$kith" --dir "$dir" log "$two" talk bench run
+    sample "$res/check" "$kith" --dir "$dir" check
+    sample "$res/intro-suggest" "$kith" --dir "$dir" intro --suggest --limit 20
+    if [ "$has_task" = 1 ]; then
+      sample "$res/task-overdue" task "rc:$work/task-$n/taskrc" overdue
+    fi
+  done
+  for ((r = 0; r < cold_runs; r++)); do
+    sample "$res/cold-due" "$kith" --dir "$dir" --no-cache due
+    sample "$res/cold-check" "$kith" --dir "$dir" --no-cache check
+    rm -rf "$work/cache"
+    sample "$res/first-due" "$kith" --dir "$dir" due  # no cache yet: parses and writes it
+  done
+  stat_ms=$(median_ms "$res/stat-floor")
+  true_ms=$(median_ms "$res/true")
+  echo "  (ratios: to the stat floor; startup: to /bin/true)"
+  summary "floor: stat every file" "$res/stat-floor" "$stat_ms"
+  summary "floor: read every file" "$res/read-floor" "$stat_ms"
+  summary "/bin/true" "$res/true" "$true_ms"
+  summary "kith --version" "$res/version" "$true_ms"
+  for name in due list report show-ONE log-ONE check intro-suggest; do
+    summary "kith $name (warm)" "$res/$name" "$stat_ms"
+  done
+  [ "$has_task" = 1 ] && summary "task overdue" "$res/task-overdue" "$stat_ms"
+  summary "kith due --no-cache (cold)" "$res/cold-due" "$stat_ms"
+  summary "kith check --no-cache (cold)" "$res/cold-check" "$stat_ms"
+  summary "kith due, first run (writes cache)" "$res/first-due" "$stat_ms"
+done

@@ -154,6 +154,7 @@ Loaded load_and_warn(Context& ctx) {
   Store store = ctx.store();
   store.require_exists();
   Loaded all = store.load();
+  warn_ignored(ctx.err, all.ignored);
   if (!all.problems.empty()) {
     warn_problems(ctx.err, all.problems);
     ctx.exit_code = 1;

@@ -23,6 +23,7 @@ void run_check(Context& ctx, const CheckOptions& o) {
   Store store = ctx.store();
   store.require_exists();
   Loaded all = store.load();
+  warn_ignored(ctx.err, all.ignored);
   std::vector<Diagnostic> problems = all.problems;
   if (o.strict) problems.insert(problems.end(), all.unknown_keys.begin(), all.unknown_keys.end());
   std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& a, const Diagnostic& b) {

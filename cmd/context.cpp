@@ -9,6 +9,13 @@ fs::path Context::data_dir() const {
   return resolve_data_dir(dir_flag.empty() ? std::nullopt : std::optional<std::string>(dir_flag), config, env);
 }
 
+fs::path Context::cache_dir() const {
+  if (no_cache || env("KITH_NO_CACHE").value_or("") == "1") return {};
+  if (auto xdg = env("XDG_CACHE_HOME"); xdg && !xdg->empty() && (*xdg)[0] == '/') return fs::path(*xdg) / "kith";
+  if (auto home = env("HOME"); home && !home->empty()) return fs::path(*home) / ".cache" / "kith";
+  return {};
+}
+
 bool Context::color() const {
   std::string mode = !color_flag.empty() ? color_flag : config.color.value_or("auto");
   if (mode == "always") return true;

@@ -22,10 +22,14 @@ struct Context {
   std::string dir_flag;    // --dir, empty when not given
   std::string color_flag;  // --color auto|always|never, empty when not given
   int exit_code = 0;       // a command sets 1 when it warned about bad files
+  bool no_cache = false;   // --no-cache
 
   // The data directory by DESIGN.md's resolution order.
   fs::path data_dir() const;
-  Store store() const { return Store(data_dir()); }
+  Store store() const { return Store(data_dir(), cache_dir()); }
+  // Where the parse cache lives: $XDG_CACHE_HOME/kith, else ~/.cache/kith;
+  // empty (no cache) with --no-cache or KITH_NO_CACHE=1.
+  fs::path cache_dir() const;
   // Colour on stdout: --color, else config.yaml's color, else auto (a TTY
   // and NO_COLOR unset).
   bool color() const;

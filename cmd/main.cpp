@@ -42,6 +42,7 @@ int run(int argc, char** argv) {
   app.add_option("--color", ctx.color_flag, "Colour the output: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("WHEN");
+  app.add_flag("--no-cache", ctx.no_cache, "Parse every file, bypassing the parse cache (also KITH_NO_CACHE=1)");
   app.fallthrough();  // global options work after the subcommand too
   app.require_subcommand(1);
   app.footer("Run `kith COMMAND --help` for a command's options; `man kith` for the file format and rules.");

@@ -143,4 +143,9 @@ void warn_problems(std::ostream& err, const std::vector<Diagnostic>& problems) {
   for (const Diagnostic& d : problems) err << "kith: " << visible(d.to_string(), true) << '\n';
 }
 
+void warn_ignored(std::ostream& err, const std::vector<std::string>& settings_files) {
+  for (const std::string& path : settings_files)
+    err << "kith: " << path << ": ignored (only the top-level kith.yaml holds settings)\n";
+}
+
 }  // namespace kith

@@ -46,5 +46,8 @@ std::string count_of(long n, std::string_view one, std::string_view many);
 
 // Prints every problem as `kith: path:line:col: message` on `err` (visible).
 void warn_problems(std::ostream& err, const std::vector<Diagnostic>& problems);
+// One note per kith.yaml found in a sub-folder: it is neither settings nor a
+// person, and saying so beats silence (or a "missing name" error).
+void warn_ignored(std::ostream& err, const std::vector<std::string>& settings_files);
 
 }  // namespace kith

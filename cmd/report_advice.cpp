@@ -212,7 +212,7 @@ ReportSection intros_section(const ReportInput& in, const std::string& when) {
     sec.advice.push_back({Tone::warn, fmt::format("No introductions {}. Be the bridge: introduce two people "
                                                   "who can help each other.",
                                                   when)});
-  const std::size_t pairs = suggest_intros(in.people, "", 0).size();
+  const std::size_t pairs = count_intros(in.people);
   if (pairs > 0)
     sec.advice.push_back({Tone::info, fmt::format("{} worth introducing: `kith intro --suggest` says who and why.",
                                                   count_of(static_cast<long>(pairs), "pair", "pairs"))});

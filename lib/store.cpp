@@ -13,19 +13,22 @@
 #include <cstring>
 #include <climits>
 #include <map>
+#include <atomic>
+#include <cstdlib>
+#include <optional>
+#include <thread>
+#include <unordered_map>
 
+#include "cache/codec.h"
+#include "cache/parse_cache.h"
 #include "load.h"
+#include "walk.h"
 
 namespace kith {
 
 namespace {
 
 std::string errno_text() { return std::strerror(errno); }
-
-bool is_hidden(const fs::path& p) {
-  std::string name = p.filename().string();
-  return !name.empty() && name[0] == '.';
-}
 
 // True when `p` resolves to a place inside `root` (both canonical).
 bool inside(const fs::path& root, const fs::path& p) {
@@ -76,32 +79,80 @@ void Store::require_exists() const {
 }
 
 std::vector<fs::path> Store::person_files() const {
+  Walk walk = walk_directory(dir_.string());
   std::vector<fs::path> files;
-  std::error_code ec;
-  fs::path root = fs::canonical(dir_, ec);
-  if (ec) return files;
-  auto it = fs::recursive_directory_iterator(dir_, fs::directory_options::skip_permission_denied, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const fs::path& p = it->path();
-    if (is_hidden(p)) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_symlink(ec) && !inside(root, p)) {  // never read outside the directory
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (!it->is_regular_file(ec) || p.extension() != ".yaml") continue;
-    if (it.depth() == 0 && p.filename() == "kith.yaml") continue;
-    files.push_back(p);
-  }
-  std::sort(files.begin(), files.end());
+  files.reserve(walk.files.size());
+  for (const FoundFile& f : walk.files) files.push_back(dir_ / f.rel);
   return files;
 }
 
+namespace {
+
+// One person file on its way through load().
+struct Slot {
+  const FoundFile* file;
+  std::string path;  // dir / rel, as the directory was spelled
+  std::string slug;
+  bool duplicate = false;             // its slug is taken: not read
+  const cache::Record* hit = nullptr;  // read from the cache
+  LoadResult result;
+  std::optional<std::string> encoded;  // a miss's result for the next cache
+};
+
+// Parses one file that missed the cache. Never throws.
+void parse_slot(Slot& slot, const Settings& settings) {
+  try {
+    if (auto too_large = guard_size(slot.file->key.size, slot.path)) {
+      slot.result.problems.push_back(*too_large);
+    } else {
+      slot.result = load_person(read_file(slot.path), slot.path, settings);
+    }
+  } catch (const Error& e) {  // could not read it: maybe passing, so not cached
+    slot.result.problems.push_back(e.diagnostic());
+    return;
+  } catch (const std::exception& e) {
+    slot.result.problems.push_back(Diagnostic{slot.path, 0, 0, std::string("cannot read: ") + e.what()});
+    return;
+  }
+  slot.encoded = cache::encode_result(slot.result, slot.path);
+}
+
+// The misses over the machine's cores; each slot is written by one thread.
+void parse_in_parallel(std::vector<Slot*>& misses, const Settings& settings) {
+  constexpr std::size_t per_thread_at_least = 16;  // below that, a thread costs more than it saves
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  std::size_t threads = std::min<std::size_t>(cores, (misses.size() + per_thread_at_least - 1) / per_thread_at_least);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < misses.size();) parse_slot(*misses[i], settings);
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {  // no thread to be had: this one does the rest
+      break;
+    }
+  }
+  work();
+  for (std::thread& t : pool) t.join();
+}
+
+std::string real_path(const fs::path& dir) {
+  char* real = ::realpath(dir.c_str(), nullptr);
+  if (real == nullptr) return {};
+  std::string out(real);
+  std::free(real);
+  return out;
+}
+
+}  // namespace
+
 Loaded Store::load() const {
   Loaded out;
+  const std::int64_t started = cache::now_ns();  // before looking at any file: see parse_cache.h
   fs::path settings_file = settings_path();
+  std::string settings_text;
   std::error_code ec;
   if (link_leaves(dir_, settings_file)) {
     out.problems.push_back(Diagnostic{settings_file.string(), 0, 0,
@@ -109,39 +160,98 @@ Loaded Store::load() const {
                                       "follow it (the defaults are used)"});
   } else if (fs::exists(settings_file, ec)) {
     try {
-      SettingsResult s = parse_settings(read_file(settings_file), settings_file.string());
+      settings_text = read_file(settings_file);
+      SettingsResult s = parse_settings(settings_text, settings_file.string());
       out.settings = std::move(s.settings);
       out.problems.insert(out.problems.end(), s.problems.begin(), s.problems.end());
     } catch (const Error& e) {
       out.problems.push_back(e.diagnostic());
+      settings_text = std::string(1, '\0') + e.diagnostic().message;  // NUL: unlike any readable text
     }
   }
-  std::map<std::string, std::string> slug_paths;
-  for (const fs::path& file : person_files()) {
+
+  Walk walk = walk_directory(dir_.string());
+  out.problems.insert(out.problems.end(), walk.problems.begin(), walk.problems.end());
+  for (const std::string& rel : walk.ignored) out.ignored.push_back((dir_ / rel).string());
+
+  std::vector<Slot> slots(walk.files.size());
+  std::unordered_map<std::string_view, std::string_view> slug_paths;
+  slug_paths.reserve(walk.files.size());
+  for (std::size_t i = 0; i < walk.files.size(); ++i) {
+    Slot& slot = slots[i];
+    slot.file = &walk.files[i];
+    slot.path = (dir_ / slot.file->rel).string();
+    std::string_view rel = slot.file->rel;
+    std::string_view name = rel.substr(rel.rfind('/') + 1);
+    slot.slug = std::string(name.substr(0, name.size() - 5));  // without `.yaml`
+  }
+  for (Slot& slot : slots) slot.duplicate = !slug_paths.emplace(slot.slug, slot.path).second;
+
+  // Cache hits: the records and the walk are both in path order, so a merge.
+  std::string dir_id = cache_dir_.empty() ? std::string() : real_path(dir_);
+  std::optional<cache::CacheFile> cached;
+  std::uint64_t fingerprint = 0;
+  if (!dir_id.empty()) {
+    fingerprint = cache::fingerprint(settings_text);
+    cached.emplace(cache::cache_file_for(cache_dir_, dir_id), dir_id, fingerprint);
+  }
+  std::vector<Slot*> misses;
+  std::size_t used_records = 0;
+  {
+    const std::vector<cache::Record> none;
+    const std::vector<cache::Record>& records = cached ? cached->records() : none;
+    std::size_t r = 0;
+    for (Slot& slot : slots) {
+      if (slot.duplicate) continue;
+      while (r < records.size() && path_less(records[r].rel, slot.file->rel)) ++r;
+      if (r < records.size() && records[r].rel == slot.file->rel && cached->trusted(records[r], slot.file->key) &&
+          cache::decode_result(records[r].bytes, slot.path, slot.slug, slot.result)) {
+        slot.hit = &records[r];
+        ++used_records;
+        continue;
+      }
+      slot.result = LoadResult{};
+      misses.push_back(&slot);
+    }
+  }
+  parse_in_parallel(misses, out.settings);
+
+  std::vector<Slot*> with_person;
+  with_person.reserve(slots.size());
+  for (Slot& slot : slots) {
     ++out.files;
-    std::string path = file.string();
-    std::string slug = file.stem().string();
-    if (auto [it, fresh] = slug_paths.emplace(slug, path); !fresh) {
-      out.problems.push_back(Diagnostic{
-          path, 0, 0, fmt::format("slug '{}' is also used by {}; slugs must be unique", slug, it->second)});
+    if (slot.duplicate) {
+      out.problems.push_back(Diagnostic{slot.path, 0, 0,
+                                        fmt::format("slug '{}' is also used by {}; slugs must be unique",
+                                                    slot.slug, slug_paths.at(slot.slug))});
       continue;
     }
-    std::error_code size_error;
-    if (auto too_large = guard_size(fs::file_size(file, size_error), path); too_large && !size_error) {
-      out.problems.push_back(*too_large);
-      continue;
-    }
-    try {
-      LoadResult r = load_person(read_file(file), path, out.settings);
-      out.problems.insert(out.problems.end(), r.problems.begin(), r.problems.end());
-      out.unknown_keys.insert(out.unknown_keys.end(), r.unknown_keys.begin(), r.unknown_keys.end());
-      if (r.person) out.people.push_back(std::move(*r.person));
-    } catch (const Error& e) {
-      out.problems.push_back(e.diagnostic());
+    LoadResult& r = slot.result;
+    out.problems.insert(out.problems.end(), std::make_move_iterator(r.problems.begin()),
+                        std::make_move_iterator(r.problems.end()));
+    out.unknown_keys.insert(out.unknown_keys.end(), std::make_move_iterator(r.unknown_keys.begin()),
+                            std::make_move_iterator(r.unknown_keys.end()));
+    if (r.person) with_person.push_back(&slot);
+  }
+  // By slug, moving each person once (a Person is big: sorting them moves
+  // every string many times).
+  std::sort(with_person.begin(), with_person.end(), [](const Slot* a, const Slot* b) { return a->slug < b->slug; });
+  out.people.reserve(with_person.size());
+  for (Slot* slot : with_person) out.people.push_back(std::move(*slot->result.person));
+
+  // The cache is rewritten only when it would say something new.
+  if (cached) {
+    bool parsed = std::any_of(misses.begin(), misses.end(), [](const Slot* s) { return s->encoded.has_value(); });
+    if (!cached->valid() || parsed || used_records != cached->records().size()) {
+      std::vector<cache::Record> records;
+      records.reserve(slots.size());
+      for (const Slot& slot : slots) {
+        if (slot.hit) records.push_back(*slot.hit);
+        else if (slot.encoded) records.push_back(cache::Record{slot.file->rel, slot.file->key, *slot.encoded});
+      }
+      cache::write_cache(cache::cache_file_for(cache_dir_, dir_id), dir_id, fingerprint, started, records);
     }
   }
-  std::sort(out.people.begin(), out.people.end(),
-            [](const Person& a, const Person& b) { return a.slug < b.slug; });
   return out;
 }
 
@@ -214,6 +324,7 @@ std::string read_file(const fs::path& path) {
   };
   if (::fstat(fd, &st) != 0) fail(Error(fmt::format("cannot read: {}", errno_text()), path.string()));
   if (!S_ISREG(st.st_mode)) fail(not_regular(path, st.st_mode));
+  text.reserve(static_cast<std::size_t>(st.st_size));
   char buf[65536];
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof buf);

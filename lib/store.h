@@ -21,25 +21,31 @@ struct Loaded {
   std::vector<Diagnostic> problems;      // every problem of every file (and kith.yaml)
   std::vector<Diagnostic> unknown_keys;  // for `check --strict`
   int files = 0;                         // person files seen
+  std::vector<std::string> ignored;      // kith.yaml files in sub-folders (not settings, not people)
 };
 
 class Store {
  public:
-  explicit Store(fs::path dir) : dir_(std::move(dir)) {}
+  // `cache_dir` holds the parse cache (lib/cache/parse_cache.h), normally
+  // $XDG_CACHE_HOME/kith; empty: every file is parsed every time.
+  explicit Store(fs::path dir, fs::path cache_dir = {}) : dir_(std::move(dir)), cache_dir_(std::move(cache_dir)) {}
   const fs::path& dir() const { return dir_; }
   fs::path settings_path() const { return dir_ / "kith.yaml"; }
 
   // Throws Error naming the directory and suggesting `kith init` when missing.
   void require_exists() const;
 
-  // Every `*.yaml` under the directory except kith.yaml; dot-files and
-  // dot-folders are skipped; symlinks that leave the directory are skipped.
-  // Sorted by path.
+  // Every `*.yaml` under the directory except kith.yaml files; dot-files and
+  // dot-folders are skipped; symlinks that leave the directory are skipped;
+  // two names of one file count once (walk.h). Sorted by path. Folders that
+  // cannot be read are left out here; load() reports them.
   std::vector<fs::path> person_files() const;
 
-  // Reads kith.yaml and every person file. Never throws for a bad file: its
-  // problems are collected and the other files still load. Two files with
-  // the same slug are a problem naming both paths.
+  // Reads kith.yaml and every person file, through the parse cache when the
+  // store has one; the files that missed it are parsed in parallel. Never
+  // throws for a bad file: its problems are collected and the other files
+  // still load. Two files with the same slug are a problem naming both
+  // paths; a folder that cannot be read is a problem too.
   Loaded load() const;
 
   // The path a new person with `slug` gets (top level of the directory).
@@ -61,6 +67,7 @@ class Store {
 
  private:
   fs::path dir_;
+  fs::path cache_dir_;
 };
 
 // True when `path` is a symbolic link that resolves outside `dir` (or

@@ -36,7 +36,13 @@ struct Suggestion {
 // unknown slug yields nothing: callers resolve WHO first). `limit` keeps the
 // first `limit` suggestions; 0 (or less) keeps them all. The result points
 // into `people`, which must outlive it.
+// The best `limit` are kept as pairs are scored (a bounded heap), and only
+// they get their reasons in words.
 std::vector<Suggestion> suggest_intros(const std::vector<Person>& people,
                                        const std::string& who_slug, int limit);
+
+// How many suggestions there are (suggest_intros(people, "", 0).size()),
+// without building them.
+std::size_t count_intros(const std::vector<Person>& people);
 
 }  // namespace kith

@@ -75,37 +75,59 @@ std::string_view line_at(std::string_view text, int line) {
   return rest.substr(0, rest.find('\n'));
 }
 
+// True when no line starts with `---`, `...` or `%`: then, in yaml-cpp, a
+// block map at column 0 can only end at the end of the text (its scanner
+// closes column-0 blocks only there, at a document marker or a directive), so
+// no second document can follow it.
+bool no_document_markers(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    std::string_view line = text.substr(at, 3);
+    if (line == "---" || line == "..." || line.starts_with('%')) return false;
+    std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) break;
+    at = end + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<Diagnostic> parse_yaml(std::string_view text, const std::string& path, YAML::Node& root) {
   if (auto guard = guard_text(text, path)) return guard;
   if (auto invalid = check_yaml_1_2(text, path)) return invalid;
   try {
+    std::string owned(text);
+    root = YAML::Load(owned);  // the first document only
+    // Parse once: a person file is a block map from column 0 and has no
+    // document markers, and then nothing can follow it. Anything else pays
+    // for the check below.
+    if (root.IsMap() && root.Style() == YAML::EmitterStyle::Block && !root.Mark().is_null() &&
+        root.Mark().column == 0 && no_document_markers(text))
+      return std::nullopt;
     // Not YAML::LoadAll: yaml-cpp 0.7 loops forever (and without bound in
     // memory) on a `,` left outside a flow collection, reading an endless run
     // of empty documents. Walking the events of the first two documents
     // finds a second one, or such a stray token, in bounded time.
-    std::string owned(text);
-    {
-      std::istringstream events(owned);
-      YAML::Parser parser(events);
-      DocumentStarts starts;
-      if (parser.HandleNextDocument(starts) && parser.HandleNextDocument(starts) && starts.starts.size() > 1) {
-        const YAML::Mark& second = starts.starts[1];
-        std::string_view line = second.is_null() ? std::string_view() : line_at(text, second.line);
-        std::string_view from = static_cast<std::size_t>(second.column) < line.size() ? line.substr(second.column) : "";
-        if (from.starts_with("---"))
-          return at_mark(path, second, "the file holds more than one YAML document (a second `---`)");
-        if (from.starts_with(","))
-          return at_mark(path, second, "invalid YAML: a `,` outside a [list] or {map}");
-        return at_mark(path, second, "invalid YAML: unexpected text after the end of the document");
-      }
+    std::istringstream events(owned);
+    YAML::Parser parser(events);
+    DocumentStarts starts;
+    if (parser.HandleNextDocument(starts) && parser.HandleNextDocument(starts) && starts.starts.size() > 1) {
+      root = YAML::Node();
+      const YAML::Mark& second = starts.starts[1];
+      std::string_view line = second.is_null() ? std::string_view() : line_at(text, second.line);
+      std::string_view from = static_cast<std::size_t>(second.column) < line.size() ? line.substr(second.column) : "";
+      if (from.starts_with("---"))
+        return at_mark(path, second, "the file holds more than one YAML document (a second `---`)");
+      if (from.starts_with(","))
+        return at_mark(path, second, "invalid YAML: a `,` outside a [list] or {map}");
+      return at_mark(path, second, "invalid YAML: unexpected text after the end of the document");
     }
-    root = YAML::Load(owned);
     return std::nullopt;
   } catch (const YAML::Exception& e) {
+    root = YAML::Node();
     return at_mark(path, e.mark, "invalid YAML: " + e.msg);
   } catch (const std::exception& e) {
+    root = YAML::Node();
     return Diagnostic{path, 0, 0, std::string("invalid YAML: ") + e.what()};
   }
 }

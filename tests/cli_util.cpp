@@ -59,6 +59,7 @@ std::map<std::string, std::string> TempDir::snapshot() const {
     if (!e.is_regular_file()) continue;
     std::string rel = fs::relative(e.path(), path_).string();
     if (rel.find("/.git/") != std::string::npos || rel.rfind(".git/", 0) == 0) continue;
+    if (rel.rfind("home/.cache/", 0) == 0) continue;  // the parse cache: outside the data, rebuilt at will
     files[rel] = read_text(e.path());
   }
   return files;

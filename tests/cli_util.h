@@ -26,7 +26,8 @@ class TempDir {
   void write(const std::string& rel, const std::string& text) const;
   std::string read(const std::string& rel) const;
   bool exists(const std::string& rel) const { return fs::exists(path_ / rel); }
-  // Every file below (relative path -> content), for "nothing changed" checks.
+  // Every file below (relative path -> content), for "nothing changed" checks;
+  // .git folders and the parse cache (home/.cache/) are left out.
   std::map<std::string, std::string> snapshot() const;
 
  private:

@@ -151,9 +151,9 @@ TEST_F(BashCompletion, FixedValuesCompleteFromTheirList) {
 }
 
 TEST_F(BashCompletion, OptionsOfTheSubcommandAndTheGlobalOnes) {
-  EXPECT_EQ(complete("kith log --"), "--help --date --next --dir --color");
+  EXPECT_EQ(complete("kith log --"), "--help --date --next --dir --color --no-cache");
   EXPECT_EQ(complete("kith due --l"), "--limit");
-  EXPECT_EQ(complete("kith --"), "--help --version --dir --color");
+  EXPECT_EQ(complete("kith --"), "--help --version --dir --color --no-cache");
 }
 
 TEST_F(BashCompletion, DirOptionOnTheLineWinsOverKithDir) {

@@ -70,15 +70,21 @@ TEST(StorePersonFiles, FindsYamlFilesInSubfoldersAndSkipsSettingsDotFilesAndOthe
             (std::vector<std::string>{"ana.yaml", "former/bob.yaml", "former/deep/er/cy.yaml", "zoe.yaml"}));
 }
 
-TEST(StorePersonFiles, SymlinksInsideTheDirectoryCountButNotOnesLeavingIt) {
+TEST(StorePersonFiles, SymlinksInsideTheDirectoryCountOnceButNotOnesLeavingIt) {
   TempDir tmp;
   tmp.write("outside/secret.yaml", "name: Secret\n");
   tmp.write("net/ana.yaml", "name: Ana\n");
+  tmp.write("net/notes/bob.txt", "name: Bob\n");
   fs::create_directory_symlink(tmp / "outside", tmp / "net/linked-dir");
   fs::create_symlink(tmp / "outside/secret.yaml", tmp / "net/secret.yaml");
+  // Another name of ana.yaml: one person, under the file's own name.
   fs::create_symlink(tmp / "net/ana.yaml", tmp / "net/ana-again.yaml");
+  fs::create_symlink("notes/bob.txt", tmp / "net/bob.yaml");
   Store store(tmp / "net");
-  EXPECT_EQ(relative(store.person_files(), tmp / "net"), (std::vector<std::string>{"ana-again.yaml", "ana.yaml"}));
+  EXPECT_EQ(relative(store.person_files(), tmp / "net"), (std::vector<std::string>{"ana.yaml", "bob.yaml"}));
+  Loaded all = store.load();
+  EXPECT_EQ(slugs(all), (std::vector<std::string>{"ana", "bob"}));
+  EXPECT_TRUE(all.problems.empty());
 }
 
 TEST(StorePersonFiles, MissingDirectoryHasNoFiles) {

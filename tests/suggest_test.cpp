@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace kith {
@@ -208,6 +211,74 @@ TEST(SuggestIntros, EmptyOrSinglePersonNetworkHasNoPairs) {
   std::vector<Person> one{person("a", "Ann", {"go"}, {"go"}, {"lyon"})};
   EXPECT_TRUE(suggest_intros(one, "", 0).empty());
   EXPECT_TRUE(suggest_intros(one, "a", 0).empty());
+}
+
+// Every pair scored, the way suggestions were computed before the index:
+// the reference for networks where no value is crowded.
+std::vector<std::tuple<int, std::string, std::string>> all_pairs(const std::vector<Person>& people) {
+  std::vector<std::tuple<int, std::string, std::string>> out;
+  for (std::size_t i = 0; i < people.size(); ++i)
+    for (std::size_t j = i + 1; j < people.size(); ++j) {
+      std::vector<Person> two{people[i], people[j]};
+      for (const Suggestion& s : suggest_intros(two, "", 0)) out.emplace_back(-s.score, s.a->slug, s.b->slug);
+    }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<Person> random_network(unsigned seed, int n, int values) {
+  std::vector<Person> people;
+  unsigned x = seed;
+  auto next = [&] { return x = x * 1103515245u + 12345u, (x >> 16) % 32768u; };
+  for (int i = 0; i < n; ++i) {
+    Strings needs, offers, tags;
+    for (unsigned k = next() % 3; k > 0; --k) needs.push_back("v" + std::to_string(next() % values));
+    for (unsigned k = next() % 3; k > 0; --k) offers.push_back("V" + std::to_string(next() % values));
+    for (unsigned k = next() % 4; k > 0; --k) tags.push_back("t" + std::to_string(next() % values));
+    Person p = person("p" + std::to_string(next() % 1000) + "-" + std::to_string(i), "P" + std::to_string(i), needs,
+                      offers, tags);
+    if (next() % 5 == 0 && i > 0) p.log.push_back(intro_with(people[next() % i].slug));
+    people.push_back(p);
+  }
+  return people;
+}
+
+TEST(SuggestIntros, TheIndexFindsExactlyThePairsThatComparingEveryPairFinds) {
+  for (unsigned seed = 1; seed <= 20; ++seed) {
+    std::vector<Person> people = random_network(seed, 60, 12);
+    auto expected = all_pairs(people);
+    std::vector<std::tuple<int, std::string, std::string>> got;
+    for (const Suggestion& s : suggest_intros(people, "", 0)) got.emplace_back(-s.score, s.a->slug, s.b->slug);
+    EXPECT_EQ(got, expected) << "seed " << seed;
+    EXPECT_EQ(count_intros(people), expected.size()) << "seed " << seed;
+    // The bounded heap keeps the same best few.
+    auto best = suggest_intros(people, "", 5);
+    ASSERT_EQ(best.size(), std::min<std::size_t>(5, expected.size()));
+    for (std::size_t i = 0; i < best.size(); ++i)
+      EXPECT_EQ(std::make_tuple(-best[i].score, best[i].a->slug, best[i].b->slug), expected[i]);
+  }
+}
+
+TEST(SuggestIntros, ATagSharedByThousandsComparesEachHolderWithItsNeighboursOnly) {
+  std::vector<Person> people;
+  for (int i = 0; i < 3000; ++i) {
+    char slug[16];
+    std::snprintf(slug, sizeof slug, "p%04d", i);
+    people.push_back(person(slug, slug, {}, {}, {"linkedin"}));
+  }
+  people[0].needs = {"a job"};
+  people[1500].offers = {"a job"};
+  // 4.5 million pairs share the tag; each holder meets the 100 on each side.
+  EXPECT_EQ(count_intros(people), 3000u * 100u + 1);
+  auto best = suggest_intros(people, "", 3);
+  ASSERT_EQ(best.size(), 3u);
+  // The need met comes first, however far apart the two are.
+  EXPECT_EQ(best[0].a->slug, "p0000");
+  EXPECT_EQ(best[0].b->slug, "p1500");
+  EXPECT_EQ(best[0].score, 11);
+  EXPECT_EQ(best[1].score, 1);
+  // One person's suggestions stay exact: everyone sharing the tag.
+  EXPECT_EQ(suggest_intros(people, "p1500", 0).size(), 2999u);
 }
 
 }  // namespace

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// A file's LoadResult as compact bytes for the parse cache, and back. Paths
+// are not stored: every diagnostic of one file names that file, so decoding
+// puts back the path the store found it under (however `--dir` was spelled).
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "../load.h"
+
+namespace kith::cache {
+
+// nullopt when the result cannot be stored faithfully (a diagnostic naming
+// another path): the file is then simply parsed each time.
+std::optional<std::string> encode_result(const LoadResult& result, const std::string& path);
+
+// False when `bytes` do not decode completely (a damaged cache).
+bool decode_result(std::string_view bytes, const std::string& path, const std::string& slug, LoadResult& out);
+
+}  // namespace kith::cache

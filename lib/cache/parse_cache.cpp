@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+#include "parse_cache.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+
+namespace kith::cache {
+
+namespace {
+
+constexpr char magic[8] = {'k', 'i', 't', 'h', 'p', 'c', '\r', '\n'};
+constexpr std::uint32_t format_version = 1;
+constexpr std::uint32_t byte_order_mark = 0x01020304;
+
+struct Header {
+  char magic[8];
+  std::uint32_t version;
+  std::uint32_t byte_order;
+  std::uint64_t fingerprint;
+  std::int64_t started_ns;
+  std::uint64_t records;
+  std::uint64_t payload_size;  // everything after the header
+  std::uint64_t checksum;      // of the payload
+  std::uint32_t dir_id_size;   // the payload starts with the directory's real path
+  std::uint32_t unused;
+};
+static_assert(sizeof(Header) == 64);
+
+// A fast 64-bit hash (8 bytes a step): the checksum catches damage, it is no
+// defence against an attacker, who could write the cache directly anyway.
+std::uint64_t hash_bytes(std::string_view s, std::uint64_t h = 0x9e3779b97f4a7c15ull) {
+  constexpr std::uint64_t m = 0xff51afd7ed558ccdull;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * m;
+    h ^= h >> 29;
+  }
+  for (; i < s.size(); ++i) h = (h ^ static_cast<unsigned char>(s[i])) * m;
+  h ^= s.size();
+  h *= m;
+  return h ^ (h >> 32);
+}
+
+template <typename T>
+bool take(const char*& p, const char* end, T& out) {
+  if (static_cast<std::size_t>(end - p) < sizeof(T)) return false;
+  std::memcpy(&out, p, sizeof(T));
+  p += sizeof(T);
+  return true;
+}
+
+bool take_view(const char*& p, const char* end, std::string_view& out) {
+  std::uint32_t n = 0;
+  if (!take(p, end, n) || static_cast<std::size_t>(end - p) < n) return false;
+  out = std::string_view(p, n);
+  p += n;
+  return true;
+}
+
+template <typename T>
+void put(std::string& out, const T& v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof(T));
+}
+
+void put_view(std::string& out, std::string_view s) {
+  put(out, static_cast<std::uint32_t>(s.size()));
+  out.append(s);
+}
+
+}  // namespace
+
+CacheFile::CacheFile(const std::filesystem::path& file, std::string_view dir_id, std::uint64_t fp) {
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < static_cast<off_t>(sizeof(Header))) {
+    ::close(fd);
+    return;
+  }
+  size_ = static_cast<std::size_t>(st.st_size);
+  map_ = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (map_ == MAP_FAILED) {
+    map_ = nullptr;
+    return;
+  }
+  const char* base = static_cast<const char*>(map_);
+  Header h;
+  std::memcpy(&h, base, sizeof h);
+  if (std::memcmp(h.magic, magic, sizeof magic) != 0 || h.version != format_version ||
+      h.byte_order != byte_order_mark || h.fingerprint != fp || h.payload_size != size_ - sizeof(Header))
+    return;
+  std::string_view payload(base + sizeof(Header), h.payload_size);
+  if (h.dir_id_size > payload.size() || payload.substr(0, h.dir_id_size) != dir_id) return;  // foreign
+  if (hash_bytes(payload) != h.checksum) return;
+  if (h.records > payload.size() / 48) return;
+  records_.reserve(h.records);
+  const char* p = payload.data() + h.dir_id_size;
+  const char* end = payload.data() + payload.size();
+  for (std::uint64_t i = 0; i < h.records; ++i) {
+    Record r;
+    std::uint64_t ino = 0, dev = 0;
+    if (!take_view(p, end, r.rel) || !take(p, end, r.key.size) || !take(p, end, r.key.mtime_ns) ||
+        !take(p, end, r.key.ctime_ns) || !take(p, end, ino) || !take(p, end, dev) || !take_view(p, end, r.bytes)) {
+      records_.clear();
+      return;
+    }
+    r.key.inode = ino;
+    r.key.device = dev;
+    records_.push_back(r);
+  }
+  if (p != end) {
+    records_.clear();
+    return;
+  }
+  started_ns_ = h.started_ns;
+  valid_ = true;
+}
+
+CacheFile::~CacheFile() {
+  if (map_ != nullptr) ::munmap(map_, size_);
+}
+
+bool CacheFile::trusted(const Record& r, const FileKey& key) const {
+  if (!(r.key == key)) return false;
+  // ctime, not mtime: every change of the file sets it, and nobody can set it back.
+  bool whole_seconds = key.ctime_ns % 1'000'000'000 == 0;  // a coarse file system (or, rarely, luck)
+  return key.ctime_ns < started_ns_ - (whole_seconds ? racy_margin_coarse_ns : racy_margin_fine_ns);
+}
+
+bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std::uint64_t fp,
+                 std::int64_t started_ns, const std::vector<Record>& records) {
+  std::size_t total = sizeof(Header) + dir_id.size();
+  for (const Record& r : records) total += 4 + r.rel.size() + 40 + 4 + r.bytes.size();
+  std::string out;
+  out.reserve(total);
+  out.resize(sizeof(Header));
+  out.append(dir_id);
+  for (const Record& r : records) {
+    put_view(out, r.rel);
+    put(out, r.key.size);
+    put(out, r.key.mtime_ns);
+    put(out, r.key.ctime_ns);
+    put(out, r.key.inode);
+    put(out, r.key.device);
+    put_view(out, r.bytes);
+  }
+  Header h{};
+  std::memcpy(h.magic, magic, sizeof magic);
+  h.version = format_version;
+  h.byte_order = byte_order_mark;
+  h.fingerprint = fp;
+  h.started_ns = started_ns;
+  h.records = records.size();
+  h.payload_size = out.size() - sizeof(Header);
+  h.checksum = hash_bytes(std::string_view(out).substr(sizeof(Header)));
+  h.dir_id_size = static_cast<std::uint32_t>(dir_id.size());
+  std::memcpy(out.data(), &h, sizeof h);
+
+  std::error_code ec;
+  std::filesystem::create_directories(file.parent_path(), ec);
+  std::string tmp = (file.parent_path() / ("." + file.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0) return false;
+  bool ok = true;
+  for (std::size_t done = 0; ok && done < out.size();) {
+    ssize_t n = ::write(fd, out.data() + done, out.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) ok = false;
+    else done += static_cast<std::size_t>(n);
+  }
+  // No fsync: after a crash a cut-short cache fails its checksum and is rebuilt.
+  if (::close(fd) != 0) ok = false;
+  if (ok && ::rename(tmp.c_str(), file.c_str()) != 0) ok = false;
+  if (!ok) ::unlink(tmp.c_str());
+  return ok;
+}
+
+std::filesystem::path cache_file_for(const std::filesystem::path& cache_dir, std::string_view dir_id) {
+  return cache_dir / fmt::format("{:016x}.cache", hash_bytes(dir_id));
+}
+
+std::uint64_t fingerprint(std::string_view settings_text) {
+  // The binary's identity: a new kith may read files differently.
+  static const std::uint64_t binary = [] {
+    struct stat st {};
+    if (::stat("/proc/self/exe", &st) != 0) return std::uint64_t{0};
+    std::string id = fmt::format("{} {}.{} {}", st.st_size, st.st_mtim.tv_sec,
+                                 st.st_mtim.tv_nsec, st.st_ino);
+    return hash_bytes(id);
+  }();
+  return hash_bytes(settings_text, binary ^ format_version);
+}
+
+std::int64_t now_ns() {
+  timespec t{};
+  ::clock_gettime(CLOCK_REALTIME, &t);
+  return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+
+}  // namespace kith::cache

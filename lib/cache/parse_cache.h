@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The parse cache: what reading each person file gave, so that a run parses
+// only the files that changed since the last one.
+//
+// Design. One file per data directory, outside it:
+// $XDG_CACHE_HOME/kith/<hash of the directory's real path>.cache (never in
+// the user's repository). It is a header and, sorted by relative path (the
+// walk's order, so a lookup is a merge, not a search), one record per file:
+// the path, the file's key (size, mtime and ctime in ns, inode, device) and
+// the encoded LoadResult (codec.h). The file is mapped, not read: records are
+// used in place and a hit costs a compare and a decode.
+//
+// Trust. The header holds a magic, a format version, a byte-order mark, the
+// directory's real path, a fingerprint of everything else the result depends
+// on (the kith binary and the text of kith.yaml), the payload's size and a
+// checksum of it. Any mismatch (corrupt, truncated, foreign, old version,
+// other settings) and the whole cache is ignored and rebuilt: never trusted,
+// never fatal. A record is used only when its key equals the file's stat.
+//
+// Racily clean files (git's problem): a file rewritten within one timestamp
+// tick of being read keeps its key. So the header also holds the time the
+// writing run started, before it looked at any file; a record whose file
+// changed (ctime: every write sets it and nobody can set it back) less than a
+// margin before that is not trusted, and the file is read again next time.
+// The margin covers the file system's tick: 50 ms where timestamps have
+// nanoseconds (kernel ticks are 1-10 ms), 2 s where they are whole seconds
+// (FAT, ext3, some NFS servers).
+//
+// Writing: only when something changed (a miss was parsed, a file is gone),
+// to a temporary file renamed over the old one, so a reader sees the old or
+// the new cache, whole. Two runs writing at once: the last rename wins, and
+// both files are valid.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../walk.h"
+
+namespace kith::cache {
+
+constexpr std::int64_t racy_margin_fine_ns = 50'000'000;
+constexpr std::int64_t racy_margin_coarse_ns = 2'000'000'000;
+
+struct Record {
+  std::string_view rel;
+  FileKey key;
+  std::string_view bytes;  // the encoded LoadResult
+};
+
+// A cache file mapped read-only. Empty (no records) when missing or not to be
+// trusted.
+class CacheFile {
+ public:
+  CacheFile(const std::filesystem::path& file, std::string_view dir_id, std::uint64_t fingerprint);
+  ~CacheFile();
+  CacheFile(const CacheFile&) = delete;
+  CacheFile& operator=(const CacheFile&) = delete;
+
+  bool valid() const { return valid_; }
+  const std::vector<Record>& records() const { return records_; }
+  // True when the record may be used for a file whose stat gave `key`.
+  bool trusted(const Record& r, const FileKey& key) const;
+
+ private:
+  void* map_ = nullptr;
+  std::size_t size_ = 0;
+  bool valid_ = false;
+  std::int64_t started_ns_ = 0;
+  std::vector<Record> records_;
+};
+
+// Writes a cache (records sorted by path_less) atomically; false when it
+// could not (no space, no permission): the cache is an optimisation.
+bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std::uint64_t fingerprint,
+                 std::int64_t started_ns, const std::vector<Record>& records);
+
+// The cache file for a data directory whose real path is `dir_id`.
+std::filesystem::path cache_file_for(const std::filesystem::path& cache_dir, std::string_view dir_id);
+
+// What results depend on besides a file's own text: this kith binary and the
+// settings text.
+std::uint64_t fingerprint(std::string_view settings_text);
+
+// Now, on the clock file timestamps come from (for the racy check only).
+std::int64_t now_ns();
+
+}  // namespace kith::cache

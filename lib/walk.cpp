@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: MIT
+#include "walk.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <tuple>
+#include <optional>
+#include <utility>
+
+namespace kith {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::int64_t ns_of(const timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec; }
+
+FileKey key_of(const struct stat& st) {
+  return FileKey{static_cast<std::uint64_t>(st.st_size), ns_of(st.st_mtim), ns_of(st.st_ctim),
+                 static_cast<std::uint64_t>(st.st_ino), static_cast<std::uint64_t>(st.st_dev)};
+}
+
+bool is_person_name(std::string_view name) {
+  return name.size() > 5 && name.substr(name.size() - 5) == ".yaml";
+}
+
+class Walker {
+ public:
+  Walker(const std::string& dir, OpenFolder open_folder) : dir_(dir), open_folder_(open_folder) {}
+
+  Walk run() {
+    int fd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+      problem("", errno);
+    } else {
+      folder(fd, "");
+    }
+    std::sort(out_.files.begin(), out_.files.end(),
+              [](const Found& a, const Found& b) { return path_less(a.file.rel, b.file.rel); });
+    drop_aliases();
+    std::sort(out_.ignored.begin(), out_.ignored.end(), path_less);
+    Walk walk;
+    walk.problems = std::move(out_.problems);
+    walk.ignored = std::move(out_.ignored);
+    walk.files.reserve(out_.files.size());
+    for (Found& f : out_.files) walk.files.push_back(std::move(f.file));
+    return walk;
+  }
+
+ private:
+  struct Found {
+    FoundFile file;
+    bool link = false;
+  };
+  struct {
+    std::vector<Found> files;
+    std::vector<Diagnostic> problems;
+    std::vector<std::string> ignored;
+  } out_;
+
+  std::string full(const std::string& rel) const { return rel.empty() ? dir_ : (fs::path(dir_) / rel).string(); }
+
+  void problem(const std::string& rel, int error) {
+    out_.problems.push_back(Diagnostic{full(rel), 0, 0, std::string("cannot read folder: ") + std::strerror(error)});
+  }
+
+  // Reads the folder open as `fd` (and takes it), `prefix` being its path
+  // relative to the directory ("" or "sub/").
+  void folder(int fd, const std::string& prefix) {
+    DIR* d = ::fdopendir(fd);
+    if (d == nullptr) {
+      int error = errno;
+      ::close(fd);
+      return problem(prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1), error);
+    }
+    std::vector<std::string> subfolders;
+    for (;;) {
+      errno = 0;
+      struct dirent* e = ::readdir(d);
+      if (e == nullptr) {
+        if (errno != 0) problem(prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1), errno);
+        break;
+      }
+      std::string_view name = e->d_name;
+      if (name.empty() || name[0] == '.') continue;  // ., .., dot-files and .git
+      unsigned char type = e->d_type;
+      if (type == DT_DIR) {
+        subfolders.emplace_back(name);
+        continue;
+      }
+      if (!is_person_name(name) && type != DT_UNKNOWN) continue;
+      struct stat st {};
+      if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        if (errno != ENOENT)  // gone since the listing: a rename race, not a problem
+          out_.problems.push_back(Diagnostic{full(prefix + e->d_name), 0, 0,
+                                             std::string("cannot read: ") + std::strerror(errno)});
+        continue;
+      }
+      if (S_ISDIR(st.st_mode)) {
+        subfolders.emplace_back(name);
+        continue;
+      }
+      if (!is_person_name(name)) continue;
+      std::string rel = prefix + e->d_name;
+      if (name == "kith.yaml") {
+        if (!prefix.empty()) out_.ignored.push_back(rel);
+        continue;
+      }
+      if (S_ISLNK(st.st_mode)) {
+        link(rel);
+      } else if (S_ISREG(st.st_mode)) {
+        out_.files.push_back(Found{FoundFile{std::move(rel), key_of(st)}, false});
+      }
+    }
+    // Sub-folders after the listing, so one descriptor per level stays open.
+    for (const std::string& sub : subfolders) {
+      int child = open_folder_ ? open_folder_(::dirfd(d), sub.c_str())
+                               : ::openat(::dirfd(d), sub.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (child < 0) {
+        if (errno != ENOENT) problem(prefix + sub, errno);
+        continue;
+      }
+      folder(child, prefix + sub + "/");
+    }
+    ::closedir(d);
+  }
+
+  // A symlink is rare: it may resolve its path. Kept when it names a regular
+  // file inside the directory.
+  void link(const std::string& rel) {
+    if (!root_) {
+      std::error_code ec;
+      root_ = fs::canonical(dir_, ec);
+      if (ec) root_ = fs::path();
+    }
+    std::error_code ec;
+    fs::path real = fs::canonical(full(rel), ec);
+    if (ec || root_->empty()) return;
+    auto [r, q] = std::mismatch(root_->begin(), root_->end(), real.begin(), real.end());
+    if (r != root_->end()) return;  // never read outside the directory
+    struct stat st {};
+    if (::stat(real.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
+    out_.files.push_back(Found{FoundFile{rel, key_of(st)}, true});
+  }
+
+  // Two names for one file are one person: keep the real name (or the first).
+  void drop_aliases() {
+    struct Id {
+      std::uint64_t device, inode;
+      std::size_t index;
+      bool operator<(const Id& o) const { return std::tie(device, inode, index) < std::tie(o.device, o.inode, o.index); }
+    };
+    std::vector<Id> ids;
+    ids.reserve(out_.files.size());
+    for (std::size_t i = 0; i < out_.files.size(); ++i)
+      ids.push_back(Id{out_.files[i].file.key.device, out_.files[i].file.key.inode, i});
+    std::sort(ids.begin(), ids.end());
+    std::vector<bool> drop(out_.files.size(), false);
+    bool any = false;
+    for (std::size_t i = 0; i < ids.size();) {
+      std::size_t j = i + 1;
+      while (j < ids.size() && ids[j].device == ids[i].device && ids[j].inode == ids[i].inode) ++j;
+      if (j - i > 1) {
+        any = true;
+        std::size_t kept = ids[i].index;  // the first by path, unless a later one is the real name
+        for (std::size_t k = i; k < j; ++k)
+          if (!out_.files[ids[k].index].link) {
+            kept = ids[k].index;
+            break;
+          }
+        for (std::size_t k = i; k < j; ++k) drop[ids[k].index] = ids[k].index != kept;
+      }
+      i = j;
+    }
+    if (!any) return;
+    std::vector<Found> files;
+    for (std::size_t i = 0; i < out_.files.size(); ++i)
+      if (!drop[i]) files.push_back(std::move(out_.files[i]));
+    out_.files = std::move(files);
+  }
+
+  std::string dir_;
+  OpenFolder open_folder_;
+  std::optional<fs::path> root_;
+};
+
+}  // namespace
+
+bool path_less(std::string_view a, std::string_view b) {
+  // `/` sorts before every other byte: the same as comparing folder by folder.
+  std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
+    if (x == y) continue;
+    if (x == '/') return true;
+    if (y == '/') return false;
+    return x < y;
+  }
+  return a.size() < b.size();
+}
+
+Walk walk_directory(const std::string& dir, OpenFolder open_folder) { return Walker(dir, open_folder).run(); }
+
+}  // namespace kith

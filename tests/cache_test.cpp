@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "cache/codec.h"
+#include "cache/parse_cache.h"
+#include "cli_util.h"
+
+namespace kith {
+namespace {
+
+using test::TempDir;
+namespace fs = std::filesystem;
+
+Person full_person(const std::string& path) {
+  Person p;
+  p.slug = "ada";
+  p.path = path;
+  p.name = "Ada Lovelace";
+  p.aka = {"Countess", "AAL"};
+  p.circle = "team";
+  p.every = Duration{3, Duration::Unit::months};
+  p.next = Date{date::year{2026}, date::month{12}, date::day{1}};
+  p.tags = {"math", "Lyon "};
+  p.offers = {"analysis"};
+  p.needs = {"engines"};
+  p.email = "ada@example.com";
+  p.phone = "+33 1";
+  p.company = "Analytical";
+  p.role = "Programmer";
+  p.location = "London";
+  p.notes = "line one\nline two\n";
+  p.birthday = Birthday{std::nullopt, 12, 10};
+  p.links = {{"site", "https://ada.example"}, {"git", "x"}};
+  Entry e;
+  e.date = Date{date::year{2026}, date::month{1}, date::day{31}};
+  e.kind = "intro";
+  e.note = "with \"quotes\",\nand a newline";
+  e.with = "babbage";
+  e.line = 12;
+  p.log = {e, e};
+  p.log[1].kind = "talk";
+  p.log[1].with.clear();
+  return p;
+}
+
+void expect_same(const Person& a, const Person& b) {
+  EXPECT_EQ(a.slug, b.slug);
+  EXPECT_EQ(a.path, b.path);
+  EXPECT_EQ(a.name, b.name);
+  EXPECT_EQ(a.aka, b.aka);
+  EXPECT_EQ(a.circle, b.circle);
+  EXPECT_EQ(a.every, b.every);
+  EXPECT_EQ(a.next, b.next);
+  EXPECT_EQ(a.tags, b.tags);
+  EXPECT_EQ(a.offers, b.offers);
+  EXPECT_EQ(a.needs, b.needs);
+  EXPECT_EQ(std::tie(a.email, a.phone, a.company, a.role, a.location, a.notes),
+            std::tie(b.email, b.phone, b.company, b.role, b.location, b.notes));
+  ASSERT_EQ(a.birthday.has_value(), b.birthday.has_value());
+  if (a.birthday) {
+    EXPECT_EQ(a.birthday->year, b.birthday->year);
+    EXPECT_EQ(a.birthday->month, b.birthday->month);
+    EXPECT_EQ(a.birthday->day, b.birthday->day);
+  }
+  EXPECT_EQ(a.links, b.links);
+  ASSERT_EQ(a.log.size(), b.log.size());
+  for (std::size_t i = 0; i < a.log.size(); ++i) {
+    EXPECT_EQ(a.log[i].date, b.log[i].date);
+    EXPECT_EQ(a.log[i].kind, b.log[i].kind);
+    EXPECT_EQ(a.log[i].note, b.log[i].note);
+    EXPECT_EQ(a.log[i].with, b.log[i].with);
+    EXPECT_EQ(a.log[i].line, b.log[i].line);
+  }
+}
+
+TEST(CacheCodec, APersonAndTheirProblemsComeBackWhole) {
+  LoadResult r;
+  r.person = full_person("net/ada.yaml");
+  r.unknown_keys.push_back(Diagnostic{"net/ada.yaml", 3, 1, "unknown key 'x'"});
+  auto bytes = cache::encode_result(r, "net/ada.yaml");
+  ASSERT_TRUE(bytes);
+  LoadResult back;
+  // Decoded under another spelling of the directory: the paths follow it.
+  ASSERT_TRUE(cache::decode_result(*bytes, "./net/ada.yaml", "ada", back));
+  ASSERT_TRUE(back.person);
+  Person expected = *r.person;
+  expected.path = "./net/ada.yaml";
+  expect_same(*back.person, expected);
+  ASSERT_EQ(back.unknown_keys.size(), 1u);
+  EXPECT_EQ(back.unknown_keys[0].to_string(), "./net/ada.yaml:3:1: unknown key 'x'");
+  EXPECT_TRUE(back.problems.empty());
+
+  LoadResult bad;
+  bad.problems.push_back(Diagnostic{"net/ada.yaml", 2, 7, "unknown circle 'x'"});
+  bytes = cache::encode_result(bad, "net/ada.yaml");
+  ASSERT_TRUE(bytes);
+  ASSERT_TRUE(cache::decode_result(*bytes, "net/ada.yaml", "ada", back));
+  EXPECT_FALSE(back.person);
+  ASSERT_EQ(back.problems.size(), 1u);
+  EXPECT_EQ(back.problems[0].to_string(), "net/ada.yaml:2:7: unknown circle 'x'");
+}
+
+TEST(CacheCodec, ADiagnosticNamingAnotherFileIsNotCachedAndCutBytesDoNotDecode) {
+  LoadResult r;
+  r.problems.push_back(Diagnostic{"other.yaml", 1, 1, "x"});
+  EXPECT_FALSE(cache::encode_result(r, "net/ada.yaml"));
+  LoadResult ok;
+  ok.person = full_person("net/ada.yaml");
+  std::string bytes = *cache::encode_result(ok, "net/ada.yaml");
+  LoadResult back;
+  for (std::size_t cut : {std::size_t{0}, std::size_t{1}, bytes.size() / 2, bytes.size() - 1})
+    EXPECT_FALSE(cache::decode_result(bytes.substr(0, cut), "net/ada.yaml", "ada", back)) << cut;
+  EXPECT_FALSE(cache::decode_result(bytes + "x", "net/ada.yaml", "ada", back));
+}
+
+class CacheFileTest : public ::testing::Test {
+ protected:
+  TempDir tmp;
+  fs::path file = tmp / "cache/x.cache";
+  const std::int64_t started = 1'800'000'000'000'000'000;
+  std::vector<cache::Record> records{
+      {"a.yaml", FileKey{10, started - 5'000'000'000, started - 5'000'000'000, 7, 8}, "AAA"},
+      {"sub/b.yaml", FileKey{20, started - 5'000'000'000, started - 1'000'000'000, 9, 8}, "BB"},
+      {"c.yaml", FileKey{30, started, started - 30'000'001, 10, 8}, "C"},
+      {"d.yaml", FileKey{40, started, started - 60'000'001, 11, 8}, "D"},
+  };
+
+  std::string bytes() { return test::read_text(file); }
+  void overwrite(const std::string& text) { std::ofstream(file, std::ios::binary | std::ios::trunc) << text; }
+};
+
+TEST_F(CacheFileTest, RecordsComeBackAndOnlyMatchingKeysOutsideTheRacyWindowAreTrusted) {
+  ASSERT_TRUE(cache::write_cache(file, "/data", 42, started, records));
+  cache::CacheFile c(file, "/data", 42);
+  ASSERT_TRUE(c.valid());
+  ASSERT_EQ(c.records().size(), 4u);
+  EXPECT_EQ(c.records()[0].rel, "a.yaml");
+  EXPECT_EQ(c.records()[0].bytes, "AAA");
+  EXPECT_EQ(c.records()[1].rel, "sub/b.yaml");
+  EXPECT_TRUE(c.trusted(c.records()[0], records[0].key));
+  FileKey touched = records[0].key;
+  touched.mtime_ns += 1;
+  EXPECT_FALSE(c.trusted(c.records()[0], touched));
+  FileKey other_inode = records[0].key;
+  other_inode.inode = 99;
+  EXPECT_FALSE(c.trusted(c.records()[0], other_inode));
+  // Changed one second before the writing run started, on a file system
+  // with whole-second timestamps: maybe within the tick of its reading.
+  EXPECT_FALSE(c.trusted(c.records()[1], records[1].key));
+  // With nanosecond timestamps, the margin is 50 ms.
+  EXPECT_FALSE(c.trusted(c.records()[2], records[2].key));
+  EXPECT_TRUE(c.trusted(c.records()[3], records[3].key));
+}
+
+TEST_F(CacheFileTest, ForeignOldCorruptOrTruncatedCachesAreIgnored) {
+  ASSERT_TRUE(cache::write_cache(file, "/data", 42, started, records));
+  std::string good = bytes();
+  EXPECT_FALSE(cache::CacheFile(file, "/other", 42).valid());  // another directory's
+  EXPECT_FALSE(cache::CacheFile(file, "/data", 43).valid());   // other settings or another kith
+  for (std::size_t at : {std::size_t{0}, std::size_t{8}, std::size_t{70}, good.size() - 1}) {
+    std::string bad = good;
+    bad[at] = static_cast<char>(bad[at] ^ 0x20);
+    overwrite(bad);
+    EXPECT_FALSE(cache::CacheFile(file, "/data", 42).valid()) << "byte " << at;
+  }
+  for (std::size_t cut : {std::size_t{0}, std::size_t{10}, std::size_t{64}, good.size() - 1}) {
+    overwrite(good.substr(0, cut));
+    EXPECT_FALSE(cache::CacheFile(file, "/data", 42).valid()) << "cut at " << cut;
+  }
+  overwrite(good);
+  EXPECT_TRUE(cache::CacheFile(file, "/data", 42).valid());
+  fs::remove(file);
+  EXPECT_FALSE(cache::CacheFile(file, "/data", 42).valid());
+}
+
+}  // namespace
+}  // namespace kith
