@@ -21,6 +21,10 @@ class ProgramNotFound : public Error {
 
 struct ProcessOptions {
   std::filesystem::path cwd;  // empty: this process's working directory
+  // `NAME=value` entries added to (or replacing in) the inherited environment.
+  std::vector<std::string> env;
+  // run_attached only: stdin from this file instead of this process's stdin.
+  std::filesystem::path input;
 };
 
 struct ProcessResult {
