@@ -8,6 +8,7 @@
 #include "context.h"
 #include "match.h"
 #include "render.h"
+#include "spelling.h"
 
 namespace kith {
 
@@ -34,12 +35,12 @@ bool is_bare_duration(const std::string& text) {
 
 }  // namespace
 
+const char* const date_forms = "YYYY-MM-DD, today, yesterday, 3d ago, 2 weeks ago, monday, last monday, dec 7";
+
 Date parse_entry_date(const std::string& text, Date today) {
   std::optional<Date> d = parse_past_date(text, today);
   if (!d && is_bare_duration(text)) d = subtract(today, *parse_duration(trim_arg(text)));
-  if (!d)
-    throw UsageError(fmt::format("date '{}' is not a DATE (YYYY-MM-DD, today, yesterday, 3d ago, 2w ago, monday)",
-                                 text));
+  if (!d) throw UsageError(fmt::format("date '{}' is not a DATE ({})", text, date_forms));
   if (today < *d)
     throw Error(fmt::format("date {} is in the future; log what happened (use --next or `kith snooze` to plan)",
                             format_date(*d)));
@@ -67,14 +68,40 @@ std::string note_from_words(const std::vector<std::string>& words, const std::st
 
 Date parse_when_arg(const std::string& text, Date today, Date base) {
   std::optional<Date> d = parse_when(text, today, base);
-  if (!d) throw UsageError(fmt::format("'{}' is not a WHEN (YYYY-MM-DD, tomorrow, friday, +2w, +1m)", text));
+  if (!d) throw UsageError(fmt::format("'{}' is not a WHEN (YYYY-MM-DD, tomorrow, friday, dec 7, +2w, in 1 month)", text));
   return *d;
 }
 
-Duration parse_duration_arg(const std::string& text, const std::string& option) {
-  std::optional<Duration> d = parse_duration(text);
-  if (!d) throw UsageError(fmt::format("{} '{}' is not a duration like 30d, 2w, 3m, 1y or never", option, text));
+Duration parse_duration_arg(const std::string& text, const std::string& option, bool never_allowed) {
+  std::optional<Duration> d = parse_span(text);
+  const char* forms = never_allowed ? "30d, 2w, 2 weeks, 3m, 1y or never" : "7d, 2w, 2 weeks, 1m or 1y";
+  if (!d || (d->is_never() && !never_allowed))
+    throw UsageError(fmt::format("{} '{}' is not a duration like {}", option, text, forms));
   return *d;
+}
+
+namespace {
+
+std::string did_you_mean(const std::string& typo, const std::vector<std::string>& known) {
+  std::optional<std::string> close = closest_spelling(typo, known);
+  return close ? fmt::format("; did you mean '{}'?", *close) : "";
+}
+
+}  // namespace
+
+void require_kind(const Settings& s, const std::string& kind) {
+  if (s.find_kind(kind)) return;
+  std::vector<std::string> names;
+  for (const KindInfo& k : s.kinds) names.push_back(k.name);
+  throw UsageError(fmt::format("unknown kind '{}'{} (known: {})", kind, did_you_mean(kind, names), s.kind_names()));
+}
+
+void require_circle(const Settings& s, const std::string& circle) {
+  if (s.has_circle(circle)) return;
+  std::vector<std::string> names;
+  for (const auto& [name, cadence] : s.circles) names.push_back(name);
+  throw UsageError(
+      fmt::format("unknown circle '{}'{} (known: {})", circle, did_you_mean(circle, names), s.circle_names()));
 }
 
 namespace {

@@ -32,7 +32,17 @@ std::string note_from_words(const std::vector<std::string>& words, const std::st
 // WHEN for `next`: a date or `+2w` from `base`.
 Date parse_when_arg(const std::string& text, Date today, Date base);
 
-Duration parse_duration_arg(const std::string& text, const std::string& option);
+// A duration option (parse_span's forms); `never` only when it makes sense
+// (a cadence, not a window ahead).
+Duration parse_duration_arg(const std::string& text, const std::string& option, bool never_allowed = true);
+
+// The DATE forms, for messages: "YYYY-MM-DD, today, ...".
+extern const char* const date_forms;
+
+// Command-line values kith.yaml must know: an unknown one is a usage error
+// (exit 2) naming the closest known value and listing them all.
+void require_kind(const Settings& s, const std::string& kind);
+void require_circle(const Settings& s, const std::string& circle);
 
 // find_person, with a hint when some files could not be read: the person
 // WHO names may be in one of them. Refuses, naming both paths, when another

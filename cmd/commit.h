@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "context.h"
+#include "git.h"
 #include "settings.h"
 
 namespace kith {
@@ -18,6 +19,11 @@ namespace kith {
 // code: the files are written, which is what the user asked for.
 void commit_change(Context& ctx, const Settings& settings, const std::vector<std::filesystem::path>& files,
                    const std::string& message);
+
+// The same for files changed by text edits: a hand edit the user has not
+// committed in one of them stays uncommitted, only kith's edit is committed.
+void commit_edits(Context& ctx, const Settings& settings, const std::vector<FileEdit>& edits,
+                  const std::string& message);
 
 // The same for a directory that is not (yet) the data directory: `kith init DIR`.
 void commit_change_in(Context& ctx, const std::filesystem::path& dir, const Settings& settings,

@@ -11,7 +11,9 @@
 #include <ostream>
 #include <set>
 
+#include "args.h"
 #include "commands.h"
+#include "match.h"
 #include "settings.h"
 
 namespace kith {
@@ -22,6 +24,7 @@ std::string_view type_name(Completer::Type type) {
     case Completer::Type::person: return "person";
     case Completer::Type::kind: return "kind";
     case Completer::Type::circle: return "circle";
+    case Completer::Type::tag: return "tag";
     case Completer::Type::directory: return "directory";
     case Completer::Type::file: return "file";
     case Completer::Type::words: return "words";
@@ -47,6 +50,7 @@ Completer option_completer(const CLI::Option& opt) {
   const std::vector<std::string>& l = opt.get_lnames();
   auto named = [&](const char* n) { return std::find(l.begin(), l.end(), n) != l.end(); };
   if (named("circle")) return {Type::circle, "", {}};
+  if (named("tag")) return {Type::tag, "", {}};
   if (named("kind")) return {Type::kind, "", {}};
   if (named("with")) return {Type::person, "", {}};
   if (named("color")) return {Type::words, "color", {"auto", "always", "never"}};
@@ -72,23 +76,46 @@ CompletionOption option_of(const CLI::Option& opt) {
   return out;
 }
 
-// The words of the hidden helpers, for the data directory of `ctx`.
-// Slugs come from file names alone: nothing is parsed, so a TAB stays fast
-// and a broken person file still completes.
-std::vector<std::string> helper_words(const Context& ctx, bool slugs, bool kinds) {
-  Store store = ctx.store();
-  if (slugs) {
-    std::set<std::string> unique;
-    for (const fs::path& f : store.person_files()) unique.insert(f.stem().string());
-    return {unique.begin(), unique.end()};
-  }
-  // kith.yaml as far as it reads: its problems only mean fewer words.
+struct CompletionOptions {
+  std::string shell;
+  bool slugs = false;
+  bool kinds = false;
+  bool circles = false;
+  bool tags = false;
+  std::string who;  // --who=TYPED: the people a WHO being typed may lead to
+  bool who_given = false;
+};
+
+// kith.yaml as far as it reads: its problems only mean fewer words.
+Settings settings_for_completion(const Store& store) {
   Settings settings;
   std::error_code ec;
   if (fs::exists(store.settings_path(), ec))
     settings = parse_settings(read_file(store.settings_path()), store.settings_path().string()).settings;
+  return settings;
+}
+
+// The words of the hidden helpers, for the data directory of `ctx`.
+// Slugs come from file names alone: nothing is parsed, so a TAB stays fast
+// and a broken person file still completes.
+std::vector<std::string> helper_words(const Context& ctx, const CompletionOptions& o) {
+  Store store = ctx.store();
+  if (o.slugs) {
+    std::set<std::string> unique;
+    for (const fs::path& f : store.person_files()) unique.insert(f.stem().string());
+    return {unique.begin(), unique.end()};
+  }
+  if (o.who_given) return slugs_starting(store.load().people, o.who);
+  if (o.tags) {
+    std::set<std::string> unique;  // as written, blanks trimmed
+    for (const Person& p : store.load().people)
+      for (const std::string& t : p.tags)
+        if (std::string tag = trim_arg(t); !tag.empty()) unique.insert(tag);
+    return {unique.begin(), unique.end()};
+  }
+  Settings settings = settings_for_completion(store);
   std::vector<std::string> out;
-  if (kinds) {
+  if (o.kinds) {
     // The KIND of `kith log`, which leaves `intro` to `kith intro A B`.
     for (const KindInfo& k : settings.kinds)
       if (k.name != "intro") out.push_back(k.name);
@@ -98,21 +125,15 @@ std::vector<std::string> helper_words(const Context& ctx, bool slugs, bool kinds
   return out;
 }
 
-struct CompletionOptions {
-  std::string shell;
-  bool slugs = false;
-  bool kinds = false;
-  bool circles = false;
-};
 
 void run_completion(const CLI::App& app, Context& ctx, const CompletionOptions& o) {
-  if (o.slugs + o.kinds + o.circles + !o.shell.empty() > 1)
-    throw UsageError("completion takes one of SHELL, --slugs, --kinds, --circles");
-  if (o.slugs || o.kinds || o.circles) {
+  if (o.slugs + o.kinds + o.circles + o.tags + o.who_given + !o.shell.empty() > 1)
+    throw UsageError("completion takes one of SHELL, --slugs, --who, --kinds, --circles, --tags");
+  if (o.slugs || o.kinds || o.circles || o.tags || o.who_given) {
     // Called by the scripts on every TAB: never an error, never a word on
     // stderr; a missing directory or a broken kith.yaml simply offers less.
     try {
-      for (const std::string& w : helper_words(ctx, o.slugs, o.kinds)) ctx.out << w << '\n';
+      for (const std::string& w : helper_words(ctx, o)) ctx.out << w << '\n';
     } catch (const std::exception&) {
     }
     return;
@@ -183,8 +204,15 @@ void setup_completion(CLI::App& app, Context& ctx) {
   sub->add_flag("--slugs", o->slugs, "Print the slugs of the data directory")->group("");
   sub->add_flag("--kinds", o->kinds, "Print the interaction kinds (built-in and kith.yaml's)")->group("");
   sub->add_flag("--circles", o->circles, "Print the circles of kith.yaml")->group("");
+  sub->add_flag("--tags", o->tags, "Print the tags in use")->group("");
+  // `--who=` (nothing typed yet) is every slug.
+  CLI::Option* who =
+      sub->add_option("--who", o->who, "Print the slugs a WHO being typed may lead to")->expected(0, 1)->group("");
   const CLI::App* root = &app;  // complete by the time the callback runs
-  sub->callback([root, &ctx, o] { run_completion(*root, ctx, *o); });
+  sub->callback([root, &ctx, o, who] {
+    o->who_given = who->count() > 0;
+    run_completion(*root, ctx, *o);
+  });
 }
 
 }  // namespace kith

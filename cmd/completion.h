@@ -2,9 +2,9 @@
 #pragma once
 // Shell completion scripts, generated from the CLI11 command table itself so
 // that a new subcommand or option is completed without anyone remembering to
-// edit three scripts. Words that depend on the data (slugs, kinds, circles)
-// are not baked in: the scripts ask `kith completion --slugs|--kinds|--circles`
-// at completion time.
+// edit three scripts. Words that depend on the data (people, kinds, circles,
+// tags) are not baked in: the scripts ask `kith completion --who=TYPED`,
+// `--kinds`, `--circles` or `--tags` at completion time.
 #include <CLI/CLI.hpp>
 
 #include <string>
@@ -14,13 +14,13 @@ namespace kith {
 
 // What a word completes to.
 struct Completer {
-  enum class Type { none, person, kind, circle, directory, file, words };
+  enum class Type { none, person, kind, circle, tag, directory, file, words };
   Type type = Type::none;
   std::string name;                // a name for `words` sets ("shell", "color"), used by fish
   std::vector<std::string> words;  // for `words`
 };
 
-// "none", "person", "kind", "circle", "directory", "file", "words": how the
+// "none", "person", "kind", "circle", "tag", "directory", "file", "words": how the
 // scripts' walkers name a completer.
 std::string_view type_name(Completer::Type type);
 
@@ -53,7 +53,8 @@ struct CompletionSpec {
 // Reads the visible subcommands, options and positionals of `app`. Hidden
 // ones (empty group) are left out. Positionals complete by name: WHO, A and B
 // to slugs, KIND to kinds, DIR to directories, FILE to files, SHELL to the
-// shells; options by name: --circle to circles, --color to its three values,
+// shells; options by name: --circle to circles, --tag to the tags in use,
+// --color to its three values,
 // --dir and DIR/FILE values to paths.
 CompletionSpec completion_spec(const CLI::App& app);
 

@@ -29,6 +29,15 @@ _kith_list() {
     "$kith" "${dir[@]}" completion "--$1" 2>/dev/null
 }
 
+# Adds to COMPREPLY the people $cur may lead to: a prefix of a slug, name,
+# aka or one of their words, any case, any accents ("Charl", "dupont").
+_kith_who() {
+    local line
+    while IFS= read -r line; do
+        [[ -n $line ]] && COMPREPLY+=("$line")
+    done < <(_kith_list "who=$cur")
+}
+
 # Adds to COMPREPLY the lines of stdin that start with $cur.
 _kith_add() {
     local line
@@ -37,12 +46,34 @@ _kith_add() {
     done
 }
 
+# `kith git ARGS`: completes as `git ARGS` would, with git's own completion
+# when it is installed ($1 is the index of the `git` word).
+_kith_git() {
+    if ! declare -F __git_main >/dev/null 2>&1; then
+        declare -F _completion_loader >/dev/null 2>&1 && _completion_loader git >/dev/null 2>&1
+        local script
+        for script in /usr/share/bash-completion/completions/git /etc/bash_completion.d/git; do
+            declare -F __git_main >/dev/null 2>&1 && break
+            [[ -r $script ]] && source "$script" >/dev/null 2>&1
+        done
+    fi
+    declare -F __git_main >/dev/null 2>&1 || return 0
+    local -a git_words=(git "${COMP_WORDS[@]:$1+1}")
+    local -i git_cword=$(( COMP_CWORD - $1 ))
+    local -a COMP_WORDS=("${git_words[@]}")
+    local COMP_CWORD=$git_cword
+    local COMP_LINE="${COMP_WORDS[*]}"
+    local COMP_POINT=${#COMP_LINE}
+    if declare -F __git_func_wrap >/dev/null 2>&1; then __git_func_wrap __git_main; else __git_main; fi
+}
+
 # Completes $cur as a value of type $1.
 _kith_complete() {
     case $1 in
-        person) _kith_add < <(_kith_list slugs) ;;
+        person) _kith_who ;;
         kind) _kith_add < <(_kith_list kinds) ;;
         circle) _kith_add < <(_kith_list circles) ;;
+        tag) _kith_add < <(_kith_list tags) ;;
         directory)
             compopt -o filenames 2>/dev/null
             mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -d -- "$cur") ;;
@@ -65,6 +96,7 @@ _kith() {
         w=${COMP_WORDS[i]}
         if [[ $w != -* ]]; then
             if [[ -z $cmd ]]; then cmd=$w; else npos+=1; fi
+            if [[ $cmd == git ]]; then _kith_git "$i"; return 0; fi
         elif [[ $w == --dir=* ]]; then
             _kith_dir=${w#--dir=}
         elif [[ $w != *=* ]] && _kith_option_value "$cmd" "$w"; then

@@ -66,6 +66,18 @@ function __kith_state
     end
 end
 
+# `kith git ARGS`: what fish completes for `git ARGS` (git's own
+# completion, when fish has one).
+function __kith_git_words
+    set -l tokens (commandline -opc)
+    set -l at (contains -i -- git $tokens)
+    set -l rest
+    if test (count $tokens) -gt $at
+        set rest $tokens[(math $at + 1)..-1]
+    end
+    complete -C (string join ' ' -- git (string escape -- $rest) (commandline -ct))
+end
+
 # True when the subcommand is $argv[1] (- for none yet).
 function __kith_in
     set -l state (__kith_state)
@@ -98,9 +110,10 @@ std::string fish_quote(const std::string& text) {
 std::string arguments(const Completer& c) {
   switch (c.type) {
     case Completer::Type::none: return "";
-    case Completer::Type::person: return " -a '(__kith_list slugs)'";
+    case Completer::Type::person: return " -a '(__kith_list (string join \"\" who= (commandline -ct)))'";
     case Completer::Type::kind: return " -a '(__kith_list kinds)'";
     case Completer::Type::circle: return " -a '(__kith_list circles)'";
+    case Completer::Type::tag: return " -a '(__kith_list tags)'";
     case Completer::Type::directory: return " -a '(__fish_complete_directories (commandline -ct))'";
     case Completer::Type::file: return " -F";
     case Completer::Type::words: return " -a " + fish_quote(space_joined(c.words));
@@ -157,6 +170,7 @@ std::string fish_completion(const CompletionSpec& spec) {
   out += "        case '*'\n            echo none\n    end\nend\n";
 
   out += "\ncomplete -c kith -f\n";
+  out += "complete -c kith -n '__kith_in git' -a '(__kith_git_words)'\n";
   for (const CompletionOption& o : spec.global) {
     // Every subcommand has its own --help; only --version is the top level's alone.
     out += complete_option(o.names.back() == "--version" ? "__kith_in -" : "", o);

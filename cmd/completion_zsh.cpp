@@ -27,8 +27,16 @@ _kith_list() {
 
 _kith_people() {
   local -a items expl
-  items=(${(f)"$(_kith_list slugs)"})
-  _wanted people expl person compadd -a items
+  # Slugs the typed word may lead to (name, aka or word, any case or
+  # accents): -U, as they need not start with what was typed.
+  items=(${(f)"$(_kith_list "who=$PREFIX")"})
+  _wanted people expl person compadd -U -a items
+}
+
+_kith_tags() {
+  local -a items expl
+  items=(${(f)"$(_kith_list tags)"})
+  _wanted tags expl tag compadd -a items
 }
 
 _kith_kinds() {
@@ -59,6 +67,7 @@ std::string action(const Completer& c) {
     case Completer::Type::person: return "_kith_people";
     case Completer::Type::kind: return "_kith_kinds";
     case Completer::Type::circle: return "_kith_circles";
+    case Completer::Type::tag: return "_kith_tags";
     case Completer::Type::directory: return "_directories";
     case Completer::Type::file: return "_files";
     case Completer::Type::words: return "(" + space_joined(c.words) + ")";
@@ -90,6 +99,7 @@ std::string value_name(const CompletionOption& o) {
     case Completer::Type::person: return "person";
     case Completer::Type::kind: return "kind";
     case Completer::Type::circle: return "circle";
+    case Completer::Type::tag: return "tag";
     case Completer::Type::directory: return "directory";
     case Completer::Type::file: return "file";
     default: break;
@@ -161,7 +171,11 @@ _kith() {
     }
     out += "            && ret=0\n          ;;\n";
   }
-  out += R"sh(      esac
+  // `kith git ARGS` completes as `git ARGS`: words[1] is already "git".
+  out += R"sh(        git)
+          (( $+functions[_git] )) && _git && ret=0
+          ;;
+      esac
       ;;
   esac
   return ret

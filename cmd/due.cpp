@@ -57,13 +57,27 @@ std::string why(const DueItem& it, Date today) {
       if (it.last == nullptr) return every;
       return fmt::format("{}, last {} {}", every, it.last->kind, ago(days_between(it.last->date, today)));
     }
+    case DueReason::fresh: {
+      if (!it.person->added) return "new, never contacted";  // schedule_of only says `new` with one
+      return fmt::format("added {}, never contacted", ago(days_between(*it.person->added, today)));
+    }
     case DueReason::birthday: {
       const auto& b = it.person->birthday;
-      if (!b || !b->year) return "birthday";
-      return fmt::format("birthday, turns {}", static_cast<int>(it.due.year()) - *b->year);
+      std::string when = it.overdue_days > 0 ? " " + ago(it.overdue_days) : "";
+      if (!b || !b->year) return "birthday" + when;
+      int age = static_cast<int>(it.due.year()) - *b->year;
+      if (it.overdue_days > 0) return fmt::format("birthday {}, turned {}", ago(it.overdue_days), age);
+      return fmt::format("birthday, turns {}", age);
     }
   }
   return std::string(reason_name(it.reason));
+}
+
+// The main reason, then the others the person is due for ("; also ...").
+std::string why_all(const DueItem& it, Date today) {
+  std::string out = why(it, today);
+  for (const DueItem& other : it.also) out += "; also " + why(other, today);
+  return out;
 }
 
 std::string when_text(int overdue_days, bool color) {
@@ -82,12 +96,23 @@ std::string due_table(const std::vector<DueItem>& items, Date today, bool color)
   Table table;
   for (const DueItem& it : items) {
     std::vector<std::string> row{paint(visible(it.person->name), Style::bold, color), visible(it.person->circle),
-                                 visible(why(it, today)),
+                                 visible(why_all(it, today)),
                                  when_text(it.overdue_days, color)};
     if (std::string h = hint(it.balance, color); !h.empty()) row.push_back(h);
     table.rows.push_back(std::move(row));
   }
   return table.render();
+}
+
+// The other reasons, most urgent first: what `why_all` adds in words.
+Json also_json(const DueItem& it) {
+  Json list = Json::array();
+  for (const DueItem& other : it.also)
+    list.push(Json::object()
+                  .set("reason", std::string(reason_name(other.reason)))
+                  .set("due", other.due)
+                  .set("overdue_days", other.overdue_days));
+  return list;
 }
 
 Json due_json(const std::vector<DueItem>& items) {
@@ -109,7 +134,8 @@ Json due_json(const std::vector<DueItem>& items) {
                   .set("window_days", it.window_days)
                   .set("last_kind", it.last ? Json(it.last->kind) : Json())
                   .set("cadence", format_duration(it.cadence))
-                  .set("note", followup ? Json(it.last->note) : Json()));
+                  .set("note", followup ? Json(it.last->note) : Json())
+                  .set("also", also_json(it)));
   }
   return list;
 }
@@ -117,8 +143,7 @@ Json due_json(const std::vector<DueItem>& items) {
 void run_due(Context& ctx, const DueOptions& o) {
   DueQuery q;
   if (!o.within.empty()) {
-    Duration d = parse_duration_arg(o.within, "--within");
-    if (d.is_never()) throw UsageError("--within 'never' is not a span of time; use e.g. 7d or 2w");
+    Duration d = parse_duration_arg(o.within, "--within", false);
     q.within_days = days_between(ctx.today, add(ctx.today, d));
   }
   if (o.limit_given && o.limit < 1) throw UsageError(fmt::format("--limit {} must be at least 1", o.limit));
@@ -126,8 +151,7 @@ void run_due(Context& ctx, const DueOptions& o) {
   q.tag = trim_arg(o.tag);
 
   Loaded all = load_and_warn(ctx);
-  if (!o.circle.empty() && !all.settings.has_circle(o.circle))
-    throw UsageError(fmt::format("unknown circle '{}' (known: {})", o.circle, all.settings.circle_names()));
+  if (!o.circle.empty()) require_circle(all.settings, o.circle);
   q.circle = o.circle;
 
   std::vector<DueItem> items = due_list(all.people, all.settings, ctx.today, q);
@@ -141,7 +165,7 @@ void run_due(Context& ctx, const DueOptions& o) {
 void setup_due(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<DueOptions>();
   CLI::App* sub = app.add_subcommand("due", "Who to contact now, most urgent first (silent when nobody is due)");
-  sub->add_option("--within", o->within, "Also who falls due this far ahead: 7d, 2w, 1m")->type_name("D");
+  sub->add_option("--within", o->within, "Also who falls due this far ahead: 7d, 2w, 1 week, 1m")->type_name("D");
   sub->add_option("--circle", o->circle, "Only this circle")->type_name("C");
   sub->add_option("--tag", o->tag, "Only people with this tag (case- and accent-insensitive)")->type_name("T");
   CLI::Option* limit =

@@ -170,8 +170,11 @@ void run_edit(Context& ctx, const EditOptions& o) {
     std::vector<Diagnostic> problems = problems_of(target, after, all.settings);
     if (problems.empty()) break;
     warn_problems(ctx.err, problems);
-    if (!ask_edit_again(ctx.err))
-      throw Error(fmt::format("nothing was changed; {} is as it was", target.path.string()));
+    if (!ask_edit_again(ctx.err)) {
+      copy.keep();  // what the user typed is theirs: never deleted
+      throw Error(fmt::format("nothing was changed; {} is as it was, and your version is in {}",
+                              target.path.string(), copy.path().string()));
+    }
   }
 
   // The lock covers only the final check and write: the editor may stay

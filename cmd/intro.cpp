@@ -73,7 +73,13 @@ void run_intro(Context& ctx, const IntroOptions& o) {
   IntroSide second = prepare_side(b, s, NewEntry{date, "intro", note, a.slug});
   apply_changes({{first.person->path, first.before, first.after}, {second.person->path, second.before, second.after}});
   ctx.out << fmt::format("{} <-> {}: intro on {}\n", visible(a.slug), visible(b.slug), format_date(date));
-  commit_change(ctx, s, {a.path, b.path}, fmt::format("kith: intro {} {}", a.slug, b.slug));
+  auto entry_for = [&](const Person& other) {
+    return [entry = NewEntry{date, "intro", note, other.slug}](const std::string& text) {
+      return append_log_entry(text, entry);
+    };
+  };
+  commit_edits(ctx, s, {{a.path, entry_for(b)}, {b.path, entry_for(a)}},
+               fmt::format("kith: intro {} {}", a.slug, b.slug));
 }
 
 Json suggestions_json(const std::vector<Suggestion>& list) {

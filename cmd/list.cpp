@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
-// kith list [--circle C] [--tag T] [--json]: one line per person.
+// kith list [--circle C] [--tag T] [--quiet-since DATE] [--sort KEY] [--limit N]
+// [--json] [--no-pager]: one line per person.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
+#include <sstream>
 
 #include "args.h"
 #include "commands.h"
 #include "json.h"
+#include "pager.h"
 #include "render.h"
 #include "summary.h"
 
@@ -15,42 +19,75 @@ namespace kith {
 namespace {
 
 struct ListOptions {
-  std::string circle, tag;
+  std::string circle, tag, quiet_since, sort = "name";
+  int limit = 0;
+  bool limit_given = false;
   bool json = false;
+  bool no_pager = false;
 };
 
-void run_list(Context& ctx, const ListOptions& o) {
-  Loaded all = load_and_warn(ctx);
-  if (!o.circle.empty() && !all.settings.has_circle(o.circle))
-    throw UsageError(fmt::format("unknown circle '{}' (known: {})", o.circle, all.settings.circle_names()));
-  bool color = ctx.color();
+struct Row {
+  const Person* person;
+  PersonSummary summary;
+};
+
+// `--sort`: name A-Z; last, the longest silence first (never contacted
+// first of all); due, the earliest due date first (nothing due last);
+// balance, the most owed first. Ties by name, then slug.
+void sort_rows(std::vector<Row>& rows, const std::string& key) {
+  auto by_name = [](const Row& a, const Row& b) {
+    std::string fa = fold(a.person->name), fb = fold(b.person->name);
+    return fa != fb ? fa < fb : a.person->slug < b.person->slug;
+  };
+  auto before = [&](const Row& a, const Row& b) -> std::optional<bool> {
+    const PersonSummary &x = a.summary, &y = b.summary;
+    if (key == "last") {
+      if (!x.last || !y.last) return x.last == y.last ? std::nullopt : std::optional(!x.last);
+      if (x.last->date != y.last->date) return x.last->date < y.last->date;
+    } else if (key == "due") {
+      if (!x.next_due || !y.next_due)
+        return x.next_due.has_value() == y.next_due.has_value() ? std::nullopt : std::optional(x.next_due.has_value());
+      if (x.next_due->due != y.next_due->due) return x.next_due->due < y.next_due->due;
+    } else if (key == "balance") {
+      if (x.balance != y.balance) return x.balance < y.balance;
+    }
+    return std::nullopt;
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    if (auto decided = before(a, b)) return *decided;
+    return by_name(a, b);
+  });
+}
+
+Json row_json(const Row& r) {
+  const Person& p = *r.person;
+  const PersonSummary& s = r.summary;
+  Json due = Json();
+  if (s.next_due)
+    due = Json::object()
+              .set("date", s.next_due->due)
+              .set("reason", std::string(reason_name(s.next_due->reason)))
+              .set("overdue_days", s.next_due->overdue_days);
+  return Json::object()
+      .set("slug", p.slug)
+      .set("name", p.name)
+      .set("circle", p.circle)
+      .set("tags", Json::strings(p.tags))
+      .set("last_contact", s.last ? Json(s.last->date) : Json())
+      .set("last_kind", s.last ? Json(s.last->kind) : Json())
+      .set("due", std::move(due))
+      .set("balance", s.balance)
+      .set("path", p.path);
+}
+
+std::string rows_table(const std::vector<Row>& rows, bool color) {
   Table table;
   table.right_aligned = {false, false, false, false, true};
   table.rows.push_back({paint("NAME", Style::bold, color), paint("CIRCLE", Style::bold, color),
                         paint("LAST CONTACT", Style::bold, color), paint("DUE", Style::bold, color),
                         paint("BALANCE", Style::bold, color)});
-  Json json = Json::array();
-  for (const Person& p : all.people) {
-    if (!o.circle.empty() && p.circle != o.circle) continue;
-    if (!o.tag.empty() && !has_tag(p, o.tag)) continue;
-    PersonSummary s = summarize(p, all.settings, ctx.today);
-    if (o.json) {
-      Json due = Json();
-      if (s.next_due)
-        due = Json::object()
-                  .set("date", s.next_due->due)
-                  .set("reason", std::string(reason_name(s.next_due->reason)))
-                  .set("overdue_days", s.next_due->overdue_days);
-      json.push(Json::object()
-                    .set("slug", p.slug)
-                    .set("name", p.name)
-                    .set("circle", p.circle)
-                    .set("last_contact", s.last ? Json(s.last->date) : Json())
-                    .set("due", std::move(due))
-                    .set("balance", s.balance)
-                    .set("path", p.path));
-      continue;
-    }
+  for (const Row& r : rows) {
+    const PersonSummary& s = r.summary;
     std::string last = s.last ? fmt::format("{} {}", format_date(s.last->date), s.last->kind) : "never";
     std::string due = "-";
     if (s.next_due) {
@@ -59,10 +96,35 @@ void run_list(Context& ctx, const ListOptions& o) {
     }
     std::string balance = signed_number(s.balance);
     if (s.balance < 0) balance = paint(balance, Style::yellow, color);
-    table.rows.push_back({visible(p.name), visible(p.circle), visible(last), due, balance});
+    table.rows.push_back({visible(r.person->name), visible(r.person->circle), visible(last), due, balance});
   }
-  if (o.json) ctx.out << json.dump();
-  else if (table.rows.size() > 1) ctx.out << table.render();
+  return rows.empty() ? "" : table.render();
+}
+
+void run_list(Context& ctx, const ListOptions& o) {
+  if (o.limit_given && o.limit < 1) throw UsageError(fmt::format("--limit {} must be at least 1", o.limit));
+  std::optional<Date> quiet_since;
+  if (!o.quiet_since.empty()) quiet_since = parse_entry_date(o.quiet_since, ctx.today);
+  Loaded all = load_and_warn(ctx);
+  if (!o.circle.empty()) require_circle(all.settings, o.circle);
+  std::vector<Row> rows;
+  for (const Person& p : all.people) {
+    if (!o.circle.empty() && p.circle != o.circle) continue;
+    if (!o.tag.empty() && !has_tag(p, o.tag)) continue;
+    Row row{&p, summarize(p, all.settings, ctx.today)};
+    // Quiet since D: no contact on or after D (never contacted counts).
+    if (quiet_since && row.summary.last && !(row.summary.last->date < *quiet_since)) continue;
+    rows.push_back(std::move(row));
+  }
+  sort_rows(rows, o.sort);
+  if (o.limit_given && rows.size() > static_cast<std::size_t>(o.limit)) rows.resize(o.limit);
+  if (o.json) {
+    Json json = Json::array();
+    for (const Row& r : rows) json.push(row_json(r));
+    ctx.out << json.dump();
+    return;
+  }
+  print_paged(ctx, rows_table(rows, ctx.color()), o.no_pager);
 }
 
 }  // namespace
@@ -70,10 +132,21 @@ void run_list(Context& ctx, const ListOptions& o) {
 void setup_list(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ListOptions>();
   CLI::App* sub = app.add_subcommand("list", "One line per person: name, circle, last contact, due date, balance");
-  sub->add_option("--circle", o->circle, "Only this circle");
-  sub->add_option("--tag", o->tag, "Only people with this tag (case- and accent-insensitive)");
+  sub->add_option("--circle", o->circle, "Only this circle")->type_name("C");
+  sub->add_option("--tag", o->tag, "Only people with this tag (case- and accent-insensitive)")->type_name("T");
+  sub->add_option("--quiet-since", o->quiet_since,
+                  "Only people with no contact since DATE (6m, 2026-05-01, 3 months ago; never contacted included)")
+      ->type_name("DATE");
+  sub->add_option("--sort", o->sort, "Order: name, last (longest silence first), due (soonest first), balance")
+      ->check(CLI::IsMember({"name", "last", "due", "balance"}))
+      ->type_name("KEY");
+  CLI::Option* limit = sub->add_option("--limit", o->limit, "At most N people")->type_name("N")->default_str("");
   sub->add_flag("--json", o->json, "Print a JSON array");
-  sub->callback([&ctx, o] { run_list(ctx, *o); });
+  add_no_pager_flag(*sub, o->no_pager);
+  sub->callback([&ctx, o, limit] {
+    o->limit_given = limit->count() > 0;
+    run_list(ctx, *o);
+  });
 }
 
 }  // namespace kith

@@ -27,6 +27,8 @@ void run_log(Context& ctx, const LogOptions& o) {
   NewEntry entry{o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today), o.kind, note_from_words(o.note, o.date), ""};
   std::optional<Date> next;
   if (!o.next.empty()) next = parse_when_arg(o.next, ctx.today, entry.date);
+  if (next && *next < ctx.today)  // as `snooze`: a follow-up is planned, not back-dated
+    throw Error(fmt::format("--next {} is in the past; plan it for today or later", format_date(*next)));
 
   Store store = ctx.store();
   store.require_exists();
@@ -34,16 +36,17 @@ void run_log(Context& ctx, const LogOptions& o) {
   Loaded all = load_for_write(store);
   const Settings& s = all.settings;
   const Person& p = find_person_in(all, o.who);
-  if (!s.find_kind(o.kind)) throw Error(fmt::format("unknown kind '{}' (known: {})", o.kind, s.kind_names()));
+  require_kind(s, o.kind);
 
-  update_person_file(p.path, s, [&](const std::string& text) {
+  const TextEdit edit = [&](const std::string& text) {
     std::string out = append_log_entry(text, entry);
     if (next) out = set_scalar(out, "next", format_date(*next));
     return out;
-  });
+  };
+  update_person_file(p.path, s, edit);
   ctx.out << fmt::format("{}: {} on {}{}\n", visible(p.slug), visible(entry.kind), format_date(entry.date),
                          next ? fmt::format(", next {}", format_date(*next)) : "");
-  commit_change(ctx, s, {p.path}, fmt::format("kith: log {} {}", p.slug, entry.kind));
+  commit_edits(ctx, s, {{p.path, edit}}, fmt::format("kith: log {} {}", p.slug, entry.kind));
 }
 
 }  // namespace

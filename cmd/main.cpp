@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <iostream>
@@ -12,6 +13,7 @@
 #include "context.h"
 #include "error.h"
 #include "render.h"
+#include "usage.h"
 
 namespace {
 
@@ -60,6 +62,7 @@ int run(int argc, char** argv) {
   kith::setup_edit(app, ctx);
   kith::setup_git(app, ctx);
   kith::setup_completion(app, ctx);
+  kith::tidy_help(app);
 
   // Read after --help/--version are handled and before any command runs, so
   // a broken config.yaml or KITH_TODAY never hides the help.
@@ -68,8 +71,20 @@ int run(int argc, char** argv) {
     ctx.config = kith::read_user_config(ctx.env);
   });
 
+  std::vector<std::string> args = kith::expand_help(std::vector<std::string>(argv, argv + argc));
+  kith::check_command_word(app, args);
+  args = kith::join_date_words(app, std::move(args));
+  if (!kith::command_word(args) && std::none_of(args.begin() + 1, args.end(), [](const std::string& a) {
+        return a == "-h" || a == "--help" || a == "--version";
+      })) {
+    ctx.out << app.help();  // bare `kith`: the command list, not an error
+    return 0;
+  }
+  std::vector<const char*> expanded;
+  for (const std::string& a : args) expanded.push_back(a.c_str());
+
   try {
-    app.parse(argc, argv);
+    app.parse(static_cast<int>(expanded.size()), expanded.data());
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e, std::cout, std::cerr);
   } catch (const CLI::CallForAllHelp& e) {
@@ -77,8 +92,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e, std::cout, std::cerr);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "kith: " << kith::visible(e.what(), true) << "\n";
-    std::cerr << "Run `kith --help` for usage.\n";
+    std::cerr << kith::visible(kith::usage_message(app, e), true);
     return 2;
   }
   return ctx.exit_code;

@@ -152,7 +152,7 @@ ReportSection balance_section(const ReportInput& in, const std::string& when, co
   if (owing.size() > max_owing)
     sec.advice.push_back({Tone::warn, fmt::format("You owe {} more: `kith list` shows every balance.",
                                                   count_of(static_cast<long>(owing.size() - max_owing),
-                                                           "person", "people"))});
+                                                           "person", "people")), true});
   if (owing.empty() && r.people.total > 0)
     sec.advice.push_back({Tone::good, "You owe nobody: every balance is even or in their favour."});
   if (!r.balance.asked_before_giving.empty())
@@ -215,7 +215,7 @@ ReportSection intros_section(const ReportInput& in, const std::string& when) {
   const std::size_t pairs = count_intros(in.people);
   if (pairs > 0)
     sec.advice.push_back({Tone::info, fmt::format("{} worth introducing: `kith intro --suggest` says who and why.",
-                                                  count_of(static_cast<long>(pairs), "pair", "pairs"))});
+                                                  count_of(static_cast<long>(pairs), "pair", "pairs")), true});
   return sec;
 }
 
@@ -229,7 +229,7 @@ ReportSection overdue_section(const ReportInput& in, const Names& names) {
   sec.advice.push_back({Tone::warn, fmt::format("{} overdue today: {}.", count_of(r.overdue.total, "person", "people"),
                                                 counts_text(r.overdue.by_circle))});
   sec.advice.push_back({Tone::info, fmt::format("Most urgent: {}. `kith due` lists them all.",
-                                                name_list(names(r.overdue.slugs)))});
+                                                name_list(names(r.overdue.slugs))), true});
   return sec;
 }
 
@@ -238,6 +238,7 @@ ReportSection overdue_section(const ReportInput& in, const Names& names) {
 std::string period_phrase(const Report& r, Date today) {
   const Period& p = r.period;
   const Period year = last_twelve_months(today);
+  if (p.since_first_entry) return "since your first entry";
   if (p.since == year.since && p.until == year.until) return "in the last 12 months";
   if (p.since.month() == date::January && p.since.day() == date::day{1} && p.until.month() == date::December &&
       p.until.day() == date::day{31} && p.since.year() == p.until.year())

@@ -10,6 +10,8 @@
 
 #include "render.h"
 #include "report_render.h"
+#include "schedule.h"
+#include "suggest.h"
 
 namespace kith {
 
@@ -48,6 +50,25 @@ td.n, th.n { text-align: right; }
 code { font: 13px ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; background: var(--card);
        padding: 1px 4px; border-radius: 4px; color: var(--ink); }
 footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
+td, th { overflow-wrap: break-word; }
+ul.people { margin: 8px 0; padding-left: 20px; }
+ul.people li { margin: 2px 0; }
+.why { color: var(--muted); }
+.narrow { display: none; }
+@media (max-width: 600px) {
+  body { padding: 12px; font-size: 14px; }
+  h1 { font-size: 22px; }
+  .wide { display: none; }
+  .narrow { display: block; }
+  .charts { grid-template-columns: 1fr; }
+  table { width: 100%; }
+  th, td { padding-right: 8px; }
+}
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #e4e7eb; --muted: #9aa5b1; --line: #3e4c59; --card: #1f2933;
+          --bar: #5b9cf2; --give: #3ecf7f; --take: #f0a04b; --warn: #f0a04b; --good: #3ecf7f; }
+  body { background: #111820; }
+}
 )";
 
 std::string num(double v) { return fmt::format("{:.1f}", v); }
@@ -126,8 +147,9 @@ struct Series {
 
 // Vertical bars per month; several series side by side within a month.
 std::string month_bars(const std::string& title, const std::vector<std::string>& months,
-                       const std::vector<Series>& series) {
-  const double width = 900, height = 280, left = 40, right = 10, top = series.size() > 1 ? 30 : 14, bottom = 40;
+                       const std::vector<Series>& series, double width) {
+  const double height = width < 600 ? 220 : 280, left = 34, right = 8, top = series.size() > 1 ? 30 : 14;
+  const double bottom = 40;
   const double plot_w = width - left - right, plot_h = height - top - bottom;
   int max = 0;
   for (const Series& s : series)
@@ -151,7 +173,7 @@ std::string month_bars(const std::string& title, const std::vector<std::string>&
       out += fmt::format(R"(<rect class="{}" x="{}" y="{}" width="{}" height="{}"><title>{}: {} {}</title></rect>)",
                          series[k].css_class, num(x), num(top + plot_h - h), num(std::max(bar_w - 1, 1.0)), num(h),
                          html_escape(months[i]), v, html_escape(series[k].label));
-      if (v > 0 && series.size() == 1 && months.size() <= 24)
+      if (v > 0 && series.size() == 1 && bar_w >= 14)
         out += fmt::format(R"(<text class="value" x="{}" y="{}" text-anchor="middle">{}</text>)",
                            num(x + bar_w / 2), num(top + plot_h - h - 4), v);
     }
@@ -198,6 +220,16 @@ std::string row_bars(const std::string& title, const std::vector<Count>& rows, c
 
 std::string figure(const std::string& caption, const std::string& svg) {
   return fmt::format("<figure><figcaption>{}</figcaption>\n{}\n</figure>\n", html_escape(caption), svg);
+}
+
+// A month chart drawn twice: wide for a desktop, narrow for a phone, where
+// the wide one's labels would shrink to nothing; CSS shows one of them.
+std::string month_figure(const std::string& caption, const std::vector<std::string>& months,
+                         const std::vector<Series>& series) {
+  return fmt::format("<figure><figcaption>{}</figcaption>\n<div class=\"wide\">{}</div>\n"
+                     "<div class=\"narrow\">{}</div>\n</figure>\n",
+                     html_escape(caption), month_bars(caption, months, series, 900),
+                     month_bars(caption, months, series, 380));
 }
 
 std::string card(const std::string& value, const std::string& label) {
@@ -260,8 +292,7 @@ std::string circle_charts(const Report& r) {
 std::string interactions_charts(const Report& r) {
   Series per_month{"bar", "interactions", {}};
   for (const Count& c : r.interactions.by_month) per_month.values.push_back(c.n);
-  std::string out = figure("Interactions per month",
-                           month_bars("Interactions per month", month_keys(r), {per_month}));
+  std::string out = month_figure("Interactions per month", month_keys(r), {per_month});
   if (!r.interactions.by_kind.empty())
     out += "<div class=\"charts\">\n" +
            figure("Interactions by kind", row_bars("Interactions by kind", r.interactions.by_kind, "bar")) +
@@ -270,12 +301,71 @@ std::string interactions_charts(const Report& r) {
 }
 
 std::string balance_chart(const Report& r) {
-  Series given{"given", "given", {}}, received{"received", "received (asked or got)", {}};
+  // The legend names what was counted: what you gave, and what you asked for or got.
+  Series given{"given", "you gave", {}}, received{"received", "you asked or got", {}};
   for (const Report::MonthBalance& m : r.balance_by_month) {
     given.values.push_back(m.given);
     received.values.push_back(m.received);
   }
-  return figure("Give vs ask, per month", month_bars("Give vs ask, per month", month_keys(r), {given, received}));
+  return month_figure("Give vs ask, per month", month_keys(r), {given, received});
+}
+
+std::string name_of(const std::vector<Person>& people, const std::string& slug) {
+  for (const Person& p : people)
+    if (p.slug == slug) return p.name;
+  return slug;
+}
+
+// The people the balance section talks about: everyone you owe, worst first.
+std::string owing_list(const ReportInput& in) {
+  const auto& owing = in.report.balance.owing;
+  if (owing.empty()) return {};
+  std::string out = "<table><thead><tr><th>you owe</th><th class=\"n\">balance</th></tr></thead><tbody>\n";
+  for (const Report::Owing& o : owing)
+    out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>\n", html_escape(o.name), o.balance);
+  return out + "</tbody></table>\n";
+}
+
+// The suggested introductions, each with its reasons.
+std::string intro_list(const ReportInput& in) {
+  constexpr int shown = 10;
+  std::vector<Suggestion> pairs = suggest_intros(in.people, "", shown);
+  if (pairs.empty()) return {};
+  std::string out = "<ul class=\"people\">\n";
+  for (const Suggestion& s : pairs) {
+    std::string reasons;
+    for (const std::string& reason : s.reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
+    out += fmt::format("<li><strong>{}</strong> and <strong>{}</strong> <span class=\"why\">— {}</span></li>\n",
+                       html_escape(s.a->name), html_escape(s.b->name), html_escape(reasons));
+  }
+  return out + "</ul>\n";
+}
+
+std::string reason_words(const DueItem& it) {
+  switch (it.reason) {
+    case DueReason::next: return "next set for " + format_date(it.due);
+    case DueReason::followup: return "follow up after meeting";
+    case DueReason::cadence: return fmt::format("every {}", format_duration(it.cadence));
+    case DueReason::fresh: return "added, never contacted";
+    case DueReason::birthday: return "birthday";
+  }
+  return std::string(reason_name(it.reason));
+}
+
+// Everyone due today or earlier, most urgent first, with why.
+std::string overdue_list(const ReportInput& in) {
+  std::vector<DueItem> due = due_list(in.people, in.settings, in.today, {});
+  if (due.empty()) return {};
+  std::string out = "<table><thead><tr><th>who</th><th>circle</th><th>why</th><th class=\"n\">days late</th>"
+                    "</tr></thead><tbody>\n";
+  for (const DueItem& it : due) {
+    std::string why = reason_words(it);
+    for (const DueItem& other : it.also) why += "; also " + reason_words(other);
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>\n",
+                       html_escape(it.person->name), html_escape(it.person->circle), html_escape(why),
+                       it.overdue_days);
+  }
+  return out + "</tbody></table>\n";
 }
 
 std::string overdue_table(const Report& r) {
@@ -312,6 +402,7 @@ std::string report_html(const ReportInput& in) {
   const std::string span = fmt::format("{} to {}", format_date(r.period.since), format_date(r.period.until));
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += "<meta name=\"color-scheme\" content=\"light dark\">\n";
   // Nothing but the inline styles may load: no script, font, image or fetch.
   out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
   out += fmt::format("<title>kith report, {}</title>\n<style>{}</style>\n</head>\n<body>\n", html_escape(span),
@@ -323,14 +414,15 @@ std::string report_html(const ReportInput& in) {
   for (const ReportSection& sec : report_advice(in)) {
     out += fmt::format("<section>\n<h2>{}</h2>\n", html_escape(sec.title));
     for (const Advice& a : sec.advice)
-      out += fmt::format("<p class=\"advice {}\">{}</p>\n", tone_class(a.tone), advice_html(a.text));
+      if (!a.points_to_command)  // no command runs where this page is read: the lists below say it
+        out += fmt::format("<p class=\"advice {}\">{}</p>\n", tone_class(a.tone), advice_html(a.text));
     switch (sec.id) {
       case SectionId::people: out += circle_charts(r); break;
       case SectionId::interactions: out += interactions_charts(r); break;
-      case SectionId::balance: out += balance_chart(r); break;
-      case SectionId::overdue: out += overdue_table(r); break;
-      case SectionId::new_contacts:
-      case SectionId::intros: break;
+      case SectionId::balance: out += owing_list(in) + balance_chart(r); break;
+      case SectionId::overdue: out += overdue_list(in) + overdue_table(r); break;
+      case SectionId::intros: out += intro_list(in); break;
+      case SectionId::new_contacts: break;
     }
     out += "</section>\n";
   }

@@ -40,7 +40,8 @@ Json report_json(const Report& r) {
 
   const auto& n = r.new_contacts;
   return Json::object()
-      .set("period", Json::object().set("since", r.period.since).set("until", r.period.until).set("days", r.days))
+      .set("period", Json::object().set("since", r.period.since).set("until", r.period.until).set("days", r.days)
+                            .set("since_first_entry", r.period.since_first_entry))
       .set("people", Json::object()
                          .set("total", r.people.total)
                          .set("by_circle", count_object(r.people.by_circle))

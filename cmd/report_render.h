@@ -28,6 +28,9 @@ struct Advice {
   enum class Tone { info, good, warn };
   Tone tone = Tone::info;
   std::string text;
+  // Points to a command (`kith due lists them all`): the terminal's advice;
+  // the HTML page, read where no command runs, lists the people instead.
+  bool points_to_command = false;
 };
 
 // The report's sections, in DESIGN.md's order; renderers add their charts
@@ -40,8 +43,9 @@ struct ReportSection {
   std::vector<Advice> advice;
 };
 
-// The period in words: "the last 12 months", "2026", or "2026-01-01 to
-// 2026-03-31", for "You met 3 new people in <this>".
+// The period in words: "in the last 12 months", "in 2026", "since your
+// first entry" or "from 2026-01-01 to 2026-03-31", for "You met 3 new
+// people <this>".
 std::string period_phrase(const Report& r, Date today);
 
 // Every section with its sentences, e.g. "You owe Mehdi Benali (-2): give

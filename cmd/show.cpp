@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <ostream>
+#include <sstream>
 
 #include "args.h"
 #include "balance.h"
 #include "commands.h"
 #include "json.h"
 #include "match.h"
+#include "pager.h"
 #include "render.h"
 #include "summary.h"
 
@@ -21,6 +23,7 @@ namespace {
 struct ShowOptions {
   std::string who;
   bool json = false;
+  bool no_pager = false;
 };
 
 std::string joined(const std::vector<std::string>& items) {
@@ -101,7 +104,7 @@ void run_show(Context& ctx, const ShowOptions& o) {
     return;
   }
   bool color = ctx.color();
-  std::ostream& out = ctx.out;
+  std::ostringstream out;  // a long log goes through the pager
   out << paint(visible(p.name), Style::bold, color) << "  " << paint(visible(p.slug), Style::dim, color) << '\n';
   line(out, "aka", joined(p.aka), color);
   line(out, "circle",
@@ -149,15 +152,16 @@ void run_show(Context& ctx, const ShowOptions& o) {
   out << '\n';
   if (p.log.empty()) {
     out << "  No interactions logged yet.\n";
-    return;
+  } else {
+    Table table;
+    for (const Entry* e : newest_first(p)) {
+      std::string what = e->note;
+      if (!e->with.empty()) what = fmt::format("with {}{}{}", e->with, what.empty() ? "" : ": ", what);
+      table.rows.push_back({format_date(e->date), paint(visible(e->kind), Style::cyan, color), visible(what)});
+    }
+    out << table.render("  ");
   }
-  Table table;
-  for (const Entry* e : newest_first(p)) {
-    std::string what = e->note;
-    if (!e->with.empty()) what = fmt::format("with {}{}{}", e->with, what.empty() ? "" : ": ", what);
-    table.rows.push_back({format_date(e->date), paint(visible(e->kind), Style::cyan, color), visible(what)});
-  }
-  out << table.render("  ");
+  print_paged(ctx, out.str(), o.no_pager);
 }
 
 }  // namespace
@@ -167,6 +171,7 @@ void setup_show(CLI::App& app, Context& ctx) {
   CLI::App* sub = app.add_subcommand("show", "Show a person, their log newest first, next due date and balance");
   sub->add_option("WHO", o->who, "Slug, or a unique prefix of a slug, name or aka")->required();
   sub->add_flag("--json", o->json, "Print a JSON object");
+  add_no_pager_flag(*sub, o->no_pager);
   sub->callback([&ctx, o] { run_show(ctx, *o); });
 }
 

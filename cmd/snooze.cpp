@@ -37,12 +37,11 @@ void run_snooze(Context& ctx, const SnoozeOptions& o) {
   const Person& p = find_person_in(all, o.who);
   std::optional<Date> before = p.next;
 
-  Person after = update_person_file(p.path, s, [&](const std::string& text) {
-    return set_scalar(text, "next", format_date(when));
-  });
+  const TextEdit edit = [&](const std::string& text) { return set_scalar(text, "next", format_date(when)); };
+  Person after = update_person_file(p.path, s, edit);
   std::string was = before ? fmt::format(" (was {})", format_date(*before)) : "";
   ctx.out << fmt::format("{}: next {}{}\n", visible(p.slug), format_date(when), was);
-  commit_change(ctx, s, {p.path}, fmt::format("kith: snooze {} {}", p.slug, format_date(when)));
+  commit_edits(ctx, s, {{p.path, edit}}, fmt::format("kith: snooze {} {}", p.slug, format_date(when)));
 
   // Rule 2 of DESIGN.md: `next` only counts when it is later than the last contact.
   if (const Entry* last = last_contact(after, s); last != nullptr && !(last->date < when))

@@ -119,6 +119,61 @@ std::optional<date::weekday> parse_weekday(std::string_view s) {
   return std::nullopt;
 }
 
+// A month name, full or in three letters (`sept` too).
+std::optional<unsigned> parse_month(std::string_view s) {
+  static constexpr std::array<std::string_view, 12> kNames{"january", "february", "march",     "april",
+                                                           "may",     "june",     "july",      "august",
+                                                           "september", "october", "november", "december"};
+  for (unsigned i = 0; i < kNames.size(); ++i)
+    if (s == kNames[i] || s == kNames[i].substr(0, 3) || (i == 8 && s == "sept")) return i + 1;
+  return std::nullopt;
+}
+
+// `dec 7`, `7 dec`, `december 7th` is not accepted (no ordinals): a month
+// and a day of 1 or 2 digits that some year has (Feb 29 included).
+std::optional<date::month_day> parse_month_day(std::string_view s) {
+  std::size_t space = s.find_first_of(" \t");
+  if (space == std::string_view::npos) return std::nullopt;
+  std::string_view a = s.substr(0, space), b = trim(s.substr(space));
+  auto day_of = [](std::string_view t) -> std::optional<unsigned> {
+    if (t.empty() || t.size() > 2) return std::nullopt;
+    std::optional<int> v = parse_digits(t);
+    return v ? std::optional<unsigned>(static_cast<unsigned>(*v)) : std::nullopt;
+  };
+  std::optional<unsigned> month = parse_month(a), day = day_of(b);
+  if (!month || !day) month = parse_month(b), day = day_of(a);
+  if (!month || !day) return std::nullopt;
+  date::month_day md{date::month{*month}, date::day{*day}};
+  if (!md.ok()) return std::nullopt;
+  return md;
+}
+
+// The latest `md` on or before `today` (a Feb 29 goes back to a leap year).
+Date latest_month_day(date::month_day md, Date today) {
+  for (int y = int(today.year()); y >= kMinYear && y > int(today.year()) - 9; --y) {
+    Date d{date::year{y}, md.month(), md.day()};
+    if (d.ok() && serial(d) <= serial(today)) return d;
+  }
+  return from_serial(min_serial());
+}
+
+// The first `md` strictly after `today`.
+Date next_month_day(date::month_day md, Date today) {
+  for (int y = int(today.year()); y <= kMaxYear && y < int(today.year()) + 9; ++y) {
+    Date d{date::year{y}, md.month(), md.day()};
+    if (d.ok() && serial(d) > serial(today)) return d;
+  }
+  return from_serial(max_serial());
+}
+
+// `last monday` is `monday`, `next friday` is `friday`: the plain weekday
+// already means the latest past one for DATE and the next one for WHEN.
+std::string_view drop_word(std::string_view s, std::string_view word) {
+  if (s.size() > word.size() && s.substr(0, word.size()) == word && is_space(s[word.size()]))
+    return trim(s.substr(word.size()));
+  return s;
+}
+
 // The forms DATE and WHEN share: an ISO date, `today`, `yesterday`, `N ago`.
 std::optional<Date> parse_common(std::string_view s, Date today) {
   if (auto d = parse_iso_date(s)) return d;
@@ -165,6 +220,12 @@ std::optional<Duration> parse_duration(std::string_view text) {
   return Duration{*count, *unit};
 }
 
+std::optional<Duration> parse_span(std::string_view text) {
+  std::string s = normalize(text);
+  if (s == "never") return Duration{0, Duration::Unit::never};
+  return parse_amount(s);
+}
+
 std::string format_duration(Duration d) {
   switch (d.unit) {
     case Duration::Unit::days: return fmt::format("{}d", d.count);
@@ -182,7 +243,8 @@ Date subtract(Date d, Duration dur) { return shift(d, dur, -1); }
 std::optional<Date> parse_past_date(std::string_view text, Date today) {
   std::string s = normalize(text);
   if (auto d = parse_common(s, today)) return d;
-  if (auto wd = parse_weekday(s)) {
+  if (auto md = parse_month_day(s)) return latest_month_day(*md, today);
+  if (auto wd = parse_weekday(drop_word(s, "last"))) {
     int back = static_cast<int>((date::weekday{date::sys_days{today}} - *wd).count());
     return add_days(today, back == 0 ? -7 : -back);
   }
@@ -193,7 +255,8 @@ std::optional<Date> parse_when(std::string_view text, Date today, Date base) {
   std::string s = normalize(text);
   if (auto d = parse_common(s, today)) return d;
   if (s == "tomorrow") return add_days(today, 1);
-  if (auto wd = parse_weekday(s)) {
+  if (auto md = parse_month_day(s)) return next_month_day(*md, today);
+  if (auto wd = parse_weekday(drop_word(s, "next"))) {
     int ahead = static_cast<int>((*wd - date::weekday{date::sys_days{today}}).count());
     return add_days(today, ahead == 0 ? 7 : ahead);
   }

@@ -40,6 +40,11 @@ struct Duration {
 std::optional<Duration> parse_duration(std::string_view text);
 std::string format_duration(Duration d);  // back to `30d`, `2w`, `never`
 
+// A duration as a user types it on the command line: what parse_duration
+// accepts, case-insensitive, and also with long unit names and a space
+// (`2weeks`, `1 week`, `3 months`).
+std::optional<Duration> parse_span(std::string_view text);
+
 // `d` plus (or minus) the duration. Months and years are calendar units and
 // clamp to the end of the month: 2026-01-31 + 1m = 2026-02-28,
 // 2024-02-29 + 1y = 2025-02-28, 2024-03-31 - 1m = 2024-02-29.
@@ -52,8 +57,11 @@ Date subtract(Date d, Duration dur);
 //   `YYYY-MM-DD`, `today`, `yesterday`;
 //   `N<unit> ago`, `N<unit>ago`, `N <unit> ago`, where unit is d, w, m, y or
 //   day(s), week(s), month(s), year(s): `3d ago`, `3dago`, `2 weeks ago`;
-//   a weekday name, full or in three letters (`monday`, `mon`): the latest
-//   such day strictly before today (on a Monday, `monday` is 7 days ago).
+//   a weekday name, full or in three letters, optionally after `last`
+//   (`monday`, `mon`, `last monday`): the latest such day strictly before
+//   today (on a Monday, `monday` is 7 days ago);
+//   a month and a day (`dec 7`, `7 December`): the latest such day on or
+//   before today.
 // It does not refuse future dates (`2099-01-01`); that is the caller's rule.
 // nullopt when it does not parse.
 std::optional<Date> parse_past_date(std::string_view text, Date today);
@@ -63,8 +71,9 @@ std::optional<Date> parse_past_date(std::string_view text, Date today);
 //   everything parse_past_date accepts except weekday names, relative to
 //   `today` (`yesterday`, `3d ago`, `2026-12-01`);
 //   `tomorrow` (today + 1);
-//   a weekday name: the next such day strictly after today (on a Monday,
-//   `monday` is 7 days ahead), whatever `base` is;
+//   a weekday name, optionally after `next`: the next such day strictly
+//   after today (on a Monday, `monday` is 7 days ahead), whatever `base` is;
+//   a month and a day (`dec 7`): the next such day strictly after today;
 //   `+N<unit>`, `N<unit>` or `in N <unit>` (units as above, `+2w`,
 //   `+2 weeks`, `in 3 months`): `base` plus that duration, `base` being the
 //   entry's date for `log --next` and today for `snooze`.

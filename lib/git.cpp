@@ -3,10 +3,15 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
 #include <optional>
 
 #include "process.h"
+#include "store.h"
 
 namespace kith {
 
@@ -80,6 +85,67 @@ std::optional<std::string> relative_to(const fs::path& root, const fs::path& fil
 
 CommitResult failed(std::string message) { return {CommitResult::Status::failed, std::move(message)}; }
 
+// A file's text as git holds it: `rev` is "HEAD" or "" (the index).
+std::optional<std::string> git_text(const fs::path& root, const std::string& rev, const std::string& rel) {
+  ProcessResult r = git(root, {"show", rev + ":./" + rel});
+  if (r.status != 0) return std::nullopt;
+  return r.out;
+}
+
+// A temporary file that removes itself (for git to read a blob or an index from).
+class ScratchFile {
+ public:
+  ScratchFile() {
+    std::string tmpl = (fs::temp_directory_path() / "kith-git-XXXXXX").string();
+    int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) throw Error("cannot create a temporary file for git");
+    ::close(fd);
+    path_ = tmpl;
+  }
+  ~ScratchFile() {
+    std::error_code ec;
+    fs::remove(path_, ec);
+  }
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+  const fs::path& path() const { return path_; }
+  void write(const std::string& text) const {
+    std::ofstream out(path_, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out.flush()) throw Error("cannot write a temporary file for git", path_.string());
+  }
+
+ private:
+  fs::path path_;
+};
+
+// Stores `text` as a blob for `rel` (with the path's filters), returns its id.
+std::string store_blob(const fs::path& root, const std::string& rel, const std::string& text) {
+  ScratchFile scratch;
+  scratch.write(text);
+  ProcessResult r = git(root, {"hash-object", "-w", "--path=" + rel, scratch.path().string()});
+  if (r.status != 0) throw Error(fmt::format("git hash-object failed: {}", complaint(r, "hash-object")));
+  return chomp(r.out);
+}
+
+// The mode of `rel` in the index ("100644"), or the normal file mode.
+std::string index_mode(const fs::path& root, const std::string& rel) {
+  ProcessResult r = git(root, {"--literal-pathspecs", "ls-files", "-s"}, {rel});
+  if (r.status == 0 && r.out.size() > 6) return r.out.substr(0, 6);
+  return "100644";
+}
+
+// One file's three versions, and what kith's edit makes of them.
+struct Versions {
+  std::string rel;
+  FileEdit change;
+  std::optional<std::string> head, index;
+  std::string work;  // the work tree, kith's change included
+  bool hand_edited() const {
+    return head && index && (*index != *head || work != change.edit(*head));
+  }
+};
+
 }  // namespace
 
 const std::vector<std::string>& git_repository_variables() {
@@ -115,6 +181,29 @@ void git_init(const fs::path& dir) {
   if (r.status != 0) throw Error(fmt::format("git init failed: {}", complaint(r, "init")), dir.string());
 }
 
+bool git_has_identity(const fs::path& dir) {
+  try {
+    return run_captured({"git", "-C", dir.string(), "var", "GIT_COMMITTER_IDENT"}, git_process_options()).status == 0;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+bool git_has_commits(const fs::path& dir) {
+  try {
+    return run_captured({"git", "-C", dir.string(), "rev-parse", "-q", "--verify", "HEAD"}, git_process_options()).status == 0;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+void git_set_identity(const fs::path& dir, const std::string& name, const std::string& email) {
+  for (auto [key, value] : {std::pair<std::string, std::string>{"user.name", name}, {"user.email", email}}) {
+    ProcessResult r = run_captured({"git", "-C", dir.string(), "config", key, value}, git_process_options());
+    if (r.status != 0) throw Error(fmt::format("git config {} failed: {}", key, complaint(r, "config")), dir.string());
+  }
+}
+
 CommitResult commit_files(const fs::path& dir, const std::vector<fs::path>& files, const std::string& message) {
   std::optional<fs::path> root = work_tree_root(dir);
   if (!root) return {};
@@ -148,6 +237,62 @@ CommitResult commit_files(const fs::path& dir, const std::vector<fs::path>& file
     // (`--only`): what the user staged elsewhere stays staged, not committed.
     ProcessResult commit = git(*root, {"--literal-pathspecs", "commit", "-q", "-m", message}, paths);
     if (commit.status != 0) return failed(complaint(commit, "commit"));
+  } catch (const ProgramNotFound&) {
+    return {};
+  } catch (const Error& e) {
+    return failed(e.what());
+  }
+  return {CommitResult::Status::committed, {}};
+}
+
+CommitResult commit_edits(const fs::path& dir, const std::vector<FileEdit>& edits, const std::string& message) {
+  std::vector<fs::path> files;
+  for (const FileEdit& e : edits) files.push_back(e.path);
+  std::optional<fs::path> root = work_tree_root(dir);
+  if (!root) return {};
+  try {
+    std::vector<Versions> all;
+    bool any_hand_edit = false;
+    for (const FileEdit& e : edits) {
+      std::optional<std::string> rel = relative_to(*root, e.path);
+      if (!rel) continue;
+      Versions v{*rel, e, git_text(*root, "HEAD", *rel), git_text(*root, "", *rel), read_file(e.path)};
+      any_hand_edit = any_hand_edit || v.hand_edited();
+      all.push_back(std::move(v));
+    }
+    if (!any_hand_edit) return commit_files(dir, files, message);
+
+    // The commit: HEAD plus kith's edits alone, built in a scratch index so
+    // that nothing else the user staged goes in with it.
+    ScratchFile scratch_index;
+    ProcessOptions scratch = git_process_options();
+    scratch.env = {"GIT_INDEX_FILE=" + scratch_index.path().string()};
+    auto git_scratch = [&](std::vector<std::string> args) {
+      std::vector<std::string> argv{"git", "-C", root->string()};
+      argv.insert(argv.end(), args.begin(), args.end());
+      return run_captured(argv, scratch);
+    };
+    fs::remove(scratch_index.path());  // read-tree wants to write a fresh index
+    ProcessResult read = git_scratch({"read-tree", "HEAD"});
+    if (read.status != 0) return failed(complaint(read, "read-tree"));
+    std::vector<std::pair<std::string, std::string>> staged;  // rel -> the user's index entry, kith's edit applied
+    for (const Versions& v : all) {
+      std::string committed = v.head ? v.change.edit(*v.head) : v.work;
+      std::string mode = index_mode(*root, v.rel);
+      std::string blob = store_blob(*root, v.rel, committed);
+      ProcessResult put = git_scratch({"update-index", "--add", "--cacheinfo", mode + "," + blob + "," + v.rel});
+      if (put.status != 0) return failed(complaint(put, "update-index"));
+      std::string in_index = v.index && v.head && *v.index != *v.head ? v.change.edit(*v.index) : committed;
+      staged.emplace_back(v.rel, mode + "," + store_blob(*root, v.rel, in_index) + "," + v.rel);
+    }
+    ProcessResult commit = git_scratch({"commit", "-q", "-m", message});
+    if (commit.status != 0) return failed(complaint(commit, "commit"));
+    // The user's index: what they had staged, with kith's change on top, so
+    // their own edit shows as staged (or not) exactly as before.
+    for (const auto& [rel, info] : staged) {
+      ProcessResult put = git(*root, {"update-index", "--add", "--cacheinfo", info});
+      if (put.status != 0) return failed(complaint(put, "update-index"));
+    }
   } catch (const ProgramNotFound&) {
     return {};
   } catch (const Error& e) {

@@ -5,6 +5,7 @@
 // git is run as a program (`git -C dir ...`), never through a shell; a
 // missing git means "no git", not an error.
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,17 @@ bool is_git_work_tree(const std::filesystem::path& dir);
 // is missing, Error with git's message when it fails.
 void git_init(const std::filesystem::path& dir);
 
+// True when git in `dir` knows who commits (user.name/email or the
+// GIT_COMMITTER_* variables), so a commit will not be refused for that.
+bool git_has_identity(const std::filesystem::path& dir);
+
+// True when the repository of `dir` has a first commit (HEAD is born).
+bool git_has_commits(const std::filesystem::path& dir);
+
+// Sets user.name and user.email in the repository of `dir` only
+// (`git config`, not --global). Throws Error with git's message.
+void git_set_identity(const std::filesystem::path& dir, const std::string& name, const std::string& email);
+
 struct CommitResult {
   enum class Status {
     committed,  // one new commit holding exactly the changes of `files`
@@ -52,6 +64,21 @@ struct CommitResult {
 // (no glob or pathspec magic). Never throws for git's own failures: a
 // failed commit must not undo a write that already happened.
 CommitResult commit_files(const std::filesystem::path& dir, const std::vector<std::filesystem::path>& files,
+                          const std::string& message);
+
+// A file kith changed by applying `edit` (a function on the file's text) to it.
+struct FileEdit {
+  std::filesystem::path path;
+  std::function<std::string(const std::string&)> edit;
+};
+
+// commit_files for edits: when a file holds hand edits the user has not
+// committed (staged or not), only kith's change is committed: `edit` is
+// applied to the committed version (HEAD), that blob is committed through a
+// temporary index, and the user's index gets `edit` applied to what they had
+// staged. Their hand edits stay uncommitted, in the index and work tree as
+// before. Files without hand edits are committed as commit_files does.
+CommitResult commit_edits(const std::filesystem::path& dir, const std::vector<FileEdit>& edits,
                           const std::string& message);
 
 }  // namespace kith

@@ -13,7 +13,7 @@ namespace kith {
 namespace {
 
 const std::set<std::string, std::less<>> person_keys{
-    "name",  "aka",     "circle",  "every", "next",     "tags",     "offers", "needs", "email",
+    "name",  "aka",     "circle",  "every", "next",     "added",     "tags",     "offers", "needs", "email",
     "phone", "company", "role",    "location", "birthday", "links", "notes",  "log"};
 const std::set<std::string, std::less<>> entry_keys{"date", "kind", "note", "with"};
 
@@ -47,6 +47,7 @@ class PersonReader {
       else if (k == "circle") circle(v, p);
       else if (k == "every") every(v, p);
       else if (k == "next") p.next = date(v, "next");
+      else if (k == "added") p.added = date(v, "added");
       else if (k == "tags") p.tags = list(v, "tags");
       else if (k == "offers") p.offers = list(v, "offers");
       else if (k == "needs") p.needs = list(v, "needs");
@@ -63,7 +64,12 @@ class PersonReader {
     }
     if (!has_name) problem(root, "missing `name:` (the only required key)");
     if (p.circle.empty()) p.circle = settings_.default_circle;
+    named_ = !trim(p.name).empty();
   }
+
+  // A map with a name: shown with what could be read, whatever else is wrong
+  // with it (DESIGN.md section 5); the bad values were reported and left out.
+  bool named() const { return named_; }
 
  private:
   void problem(const YAML::Node& at, std::string message) {
@@ -216,6 +222,7 @@ class PersonReader {
   const Settings& settings_;
   LoadResult& out_;
   ReadBudget& budget_;
+  bool named_ = false;
 };
 
 }  // namespace
@@ -231,14 +238,17 @@ LoadResult load_person(std::string_view text, const std::string& path, const Set
   p.path = path;
   p.slug = std::filesystem::path(path).stem().string();
   ReadBudget budget(text.size(), path);
+  bool readable = false;
   try {
-    PersonReader(path, settings, result, budget).read(root, p);
+    PersonReader reader(path, settings, result, budget);
+    reader.read(root, p);
+    readable = reader.named();
   } catch (const Error& e) {  // the budget ran out: the reading stops there, and says so first
     result.problems.insert(result.problems.begin(), e.diagnostic());
   } catch (const YAML::Exception& e) {  // yaml-cpp surprises become a message, not a crash
     result.problems.push_back(Diagnostic{path, 0, 0, std::string("unreadable YAML: ") + e.what()});
   }
-  if (result.problems.empty()) result.person = std::move(p);
+  if (readable) result.person = std::move(p);
   // A file that repeats one mistake 20,000 times needs its first few
   // messages, not 20,000 lines of them.
   constexpr std::size_t shown = 50;

@@ -16,7 +16,8 @@
 namespace kith {
 
 struct LoadResult {
-  std::optional<Person> person;          // set when there is no problem
+  std::optional<Person> person;          // set for a map with a name, even with problems:
+                                         // bad values are reported here and left out
   std::vector<Diagnostic> problems;      // in file order (the first 50, then a count);
                                          // a read cut short by aliases says so first
   std::vector<Diagnostic> unknown_keys;  // keys kith does not know (for --strict)

@@ -81,4 +81,24 @@ const Person& find_person(const std::vector<Person>& people, std::string_view wh
   throw Error(message);
 }
 
+std::vector<std::string> slugs_starting(const std::vector<Person>& people, std::string_view typed) {
+  const std::string q = fold(typed);
+  // The handle itself, or any word of it (after a space or a dash).
+  auto has_word_starting = [&q](const std::string& h) {
+    for (std::size_t at = 0;;) {
+      if (h.compare(at, q.size(), q) == 0) return true;
+      at = h.find_first_of(" -", at);
+      if (at == std::string::npos) return false;
+      ++at;
+    }
+  };
+  std::vector<std::string> out;
+  for (const Person& p : people) {
+    std::vector<std::string> hs = handles(p);
+    if (std::any_of(hs.begin(), hs.end(), has_word_starting)) out.push_back(p.slug);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 }  // namespace kith

@@ -2,6 +2,7 @@
 #pragma once
 // WHO arguments: a slug, or a unique case- and accent-insensitive prefix of a
 // slug, name or aka.
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,5 +13,11 @@ namespace kith {
 // The person WHO names. Throws Error listing the candidates when ambiguous,
 // and suggesting the closest names when nothing matches.
 const Person& find_person(const std::vector<Person>& people, std::string_view who);
+
+// For completion: the slugs of the people a WHO being typed may lead to, in
+// slug order: `typed` is a case- and accent-insensitive prefix of their slug,
+// name, an aka, or a word of one of them ("Charl", "dupont"). All of them
+// for an empty `typed`.
+std::vector<std::string> slugs_starting(const std::vector<Person>& people, std::string_view typed);
 
 }  // namespace kith

@@ -28,6 +28,7 @@ struct Person {
   std::string circle;  // always set after loading (default_circle if absent)
   std::optional<Duration> every;
   std::optional<Date> next;
+  std::optional<Date> added;  // the day `kith add` created the file (rule 5)
   std::vector<std::string> tags, offers, needs;
   std::string email, phone, company, role, location, notes;
   std::optional<Birthday> birthday;

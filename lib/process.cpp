@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "process.h"
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <poll.h>
@@ -62,7 +64,17 @@ pid_t spawn(const std::vector<std::string>& argv, const ProcessOptions& options,
   args.reserve(argv.size() + 1);
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  // The inherited environment less options.unset_env, with options.env
+  // replacing same-named entries.
   std::vector<char*> env = child_environment(options.unset_env);
+  env.pop_back();  // its terminating nullptr
+  auto name_of = [](std::string_view entry) { return entry.substr(0, entry.find('=')); };
+  std::erase_if(env, [&](const char* e) {
+    return std::any_of(options.env.begin(), options.env.end(),
+                       [&](const std::string& o) { return name_of(o) == name_of(e); });
+  });
+  for (const std::string& o : options.env) env.push_back(const_cast<char*>(o.c_str()));
+  env.push_back(nullptr);
   pid_t pid = 0;
   int rc = ::posix_spawnp(&pid, argv[0].c_str(), &setup.actions, &setup.attr, args.data(), env.data());
   if (rc == ENOENT || rc == EACCES || rc == ENOEXEC)
@@ -173,6 +185,8 @@ int run_attached(const std::vector<std::string>& argv, const ProcessOptions& opt
     if (old_quit.sa_handler != SIG_IGN) sigaddset(&defaults, SIGQUIT);
     posix_spawnattr_setsigdefault(&setup.attr, &defaults);
     posix_spawnattr_setflags(&setup.attr, POSIX_SPAWN_SETSIGDEF);
+    if (!options.input.empty())
+      posix_spawn_file_actions_addopen(&setup.actions, STDIN_FILENO, options.input.c_str(), O_RDONLY, 0);
     pid_t pid = spawn(argv, options, setup);
     int status = wait_for(pid, argv[0]);
     restore();

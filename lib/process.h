@@ -25,6 +25,10 @@ struct ProcessOptions {
   // Names removed from the child's environment (git's repository-selecting
   // variables, inherited from a hook, must not redirect kith's git).
   std::vector<std::string> unset_env;
+  // `NAME=value` entries added to (or replacing in) the inherited environment.
+  std::vector<std::string> env;
+  // run_attached only: stdin from this file instead of this process's stdin.
+  std::filesystem::path input;
 };
 
 struct ProcessResult {

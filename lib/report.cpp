@@ -123,6 +123,18 @@ Period resolve_period(std::optional<Date> since, std::optional<Date> until,
   return p;
 }
 
+Period start_at_first_entry(Period p, const std::vector<Person>& people) {
+  std::optional<Date> first;
+  for (const Person& person : people)
+    for (const Entry& e : person.log)
+      if (!first || e.date < *first) first = e.date;
+  if (first && p.since < *first && !(p.until < *first)) {
+    p.since = *first;
+    p.since_first_entry = true;
+  }
+  return p;
+}
+
 int period_days(const Period& p) { return std::max(0, days_between(p.since, p.until) + 1); }
 
 std::string_view verdict_name(Verdict v) {

@@ -46,6 +46,7 @@ namespace kith {
 struct Period {
   Date since;  // inclusive
   Date until;  // inclusive
+  bool since_first_entry = false;  // the default period, shortened to start at the first log entry
 };
 
 // The default period, the last 12 months: the day after today minus a year,
@@ -62,6 +63,12 @@ Period calendar_year(int year);
 // combined with the others or when since is after until.
 Period resolve_period(std::optional<Date> since, std::optional<Date> until,
                       std::optional<int> year, Date today);
+
+// The default period in a directory's first year: from the earliest log
+// entry of `people` when that is later than `p.since` (and not after
+// p.until), so a month of use is not reported as 11 empty months. `p`
+// unchanged otherwise.
+Period start_at_first_entry(Period p, const std::vector<Person>& people);
 
 // Days in the period, both ends included (0 if until < since).
 int period_days(const Period& p);

@@ -15,6 +15,7 @@ std::string_view reason_name(DueReason reason) {
     case DueReason::next: return "next";
     case DueReason::followup: return "followup";
     case DueReason::cadence: return "cadence";
+    case DueReason::fresh: return "new";
     case DueReason::birthday: return "birthday";
   }
   return "cadence";  // unreachable: every enumerator is handled above
@@ -27,6 +28,22 @@ Duration cadence_of(const Person& p, const Settings& s) {
   throw Error(fmt::format("default_circle '{}' is not a circle (known: {})", s.default_circle,
                           s.circle_names()));
 }
+
+namespace {
+
+// Rule 6: a birthday of the last week (today included) stays due until a
+// contact is logged on or after it, so a weekend birthday reaches a weekday
+// cron; otherwise the next one ahead.
+constexpr int birthday_grace_days = 7;
+
+Date birthday_due(const Birthday& b, const Entry* last, Date today) {
+  Date recent = next_birthday(b, add_days(today, 1 - birthday_grace_days));
+  bool greeted = last != nullptr && !(last->date < recent);
+  if (!(today < recent) && !greeted) return recent;
+  return next_birthday(b, add_days(today, 1));
+}
+
+}  // namespace
 
 std::vector<DueItem> schedule_of(const Person& p, const Settings& s, Date today) {
   const Entry* last = last_contact(p, s);
@@ -56,8 +73,11 @@ std::vector<DueItem> schedule_of(const Person& p, const Settings& s, Date today)
   } else if (last != nullptr && !cadence.is_never()) {
     Date due = add(last->date, cadence);
     out.push_back(item(DueReason::cadence, due, days_between(last->date, due)));
+  } else if (last == nullptr && p.added && !cadence.is_never()) {
+    Date due = add(*p.added, cadence);
+    out.push_back(item(DueReason::fresh, due, days_between(*p.added, due)));
   }
-  if (p.birthday) out.push_back(item(DueReason::birthday, next_birthday(*p.birthday, today), 1));
+  if (p.birthday) out.push_back(item(DueReason::birthday, birthday_due(*p.birthday, last, today), 1));
   return out;
 }
 
@@ -98,7 +118,15 @@ std::vector<DueItem> due_list(const std::vector<Person>& people, const Settings&
   std::vector<DueItem> out;
   for (const Person& p : people) {
     if (!matches(p, q)) continue;
-    if (auto it = most_urgent(due_reasons(p, s, today, horizon))) out.push_back(*it);
+    std::vector<DueItem> reasons = due_reasons(p, s, today, horizon);
+    std::optional<DueItem> first = most_urgent(reasons);
+    if (!first) continue;
+    for (const DueItem& r : reasons)
+      if (r.reason != first->reason) first->also.push_back(r);
+    std::sort(first->also.begin(), first->also.end(), [](const DueItem& a, const DueItem& b) {
+      return more_urgent(a, b) || (!more_urgent(b, a) && a.reason < b.reason);
+    });
+    out.push_back(std::move(*first));
   }
   std::sort(out.begin(), out.end(), [](const DueItem& a, const DueItem& b) {
     if (more_urgent(a, b)) return true;

@@ -14,9 +14,10 @@
 namespace kith {
 
 // Declared in the order that breaks urgency ties between one person's reasons.
-enum class DueReason { next, followup, cadence, birthday };
+enum class DueReason { next, followup, cadence, fresh, birthday };
 
-// "next", "followup", "cadence", "birthday": the names `--json` prints.
+// "next", "followup", "cadence", "new", "birthday": the names `--json`
+// prints (`fresh` is rule 5's "new", a keyword in C++).
 std::string_view reason_name(DueReason reason);
 
 // One reason for one person to be contacted. `person` and `last` point into
@@ -26,7 +27,8 @@ struct DueItem {
   DueReason reason = DueReason::cadence;
   Date due;
   int overdue_days = 0;  // today - due; negative when still ahead
-  // The urgency divisor: the cadence in days (due - last) for `cadence`, the
+  // The urgency divisor: the cadence in days (due - last, or due - added for
+  // `new`) for `cadence` and `new`, the
   // follow-up window in days for `followup`, 1 for `next` and `birthday`;
   // never less than 1, so a `0d` cadence is simply due every day.
   int window_days = 1;
@@ -34,6 +36,9 @@ struct DueItem {
   const Entry* last = nullptr;  // the latest contact entry, whatever the reason
   Duration cadence;             // the person's cadence (cadence_of), whatever the reason
   int balance = 0;
+  // In due_list's items: the person's other reasons due by the same horizon,
+  // most urgent first, so a birthday is never hidden behind a cadence.
+  std::vector<DueItem> also;
 };
 
 // The person's cadence: their `every`, else their circle's, else (a circle
@@ -42,9 +47,10 @@ struct DueItem {
 Duration cadence_of(const Person& p, const Settings& s);
 
 // Every reason `p` has a due date, however far ahead: at most one of `next`,
-// `followup` and `cadence` (rules 2-4, in that priority), then `birthday`
-// (the next one on or after today, rule 6). Empty for someone with no contact,
-// no `next` and no birthday.
+// `followup`, `cadence` and `new` (rules 2-5, in that priority), then
+// `birthday` (rule 6): the latest birthday of the last 7 days (today
+// included) while no contact is logged on or after it, else the next one.
+// Empty for someone with no contact, no `added`, no `next` and no birthday.
 //
 // The follow-up rule looks at the single latest contact entry, as
 // last_contact() picks it: on a day with several contacts the one later in
@@ -71,8 +77,8 @@ struct DueQuery {
 };
 
 // The `kith due` list: one item per matching person (their most urgent reason
-// due on or before today + within_days), most urgent first; equal urgencies
-// by earlier due date, then by slug.
+// due on or before today + within_days, the others in `also`), most urgent
+// first; equal urgencies by earlier due date, then by slug.
 std::vector<DueItem> due_list(const std::vector<Person>& people, const Settings& s, Date today,
                               const DueQuery& q);
 

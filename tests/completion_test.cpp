@@ -164,6 +164,27 @@ TEST_F(BashCompletion, DirOptionOnTheLineWinsOverKithDir) {
   EXPECT_EQ(complete("kith log z"), "");  // KITH_DIR has no Zoé
 }
 
+TEST_F(BashCompletion, WhoCompletesFromNamesAndWordsInAnyCaseOrAccents) {
+  EXPECT_EQ(complete("kith log Charl"), "charlene-dupont");
+  EXPECT_EQ(complete("kith show marti"), "chloe-martin julie-martin");
+  EXPECT_EQ(complete("kith show CHLOÉ"), "chloe-martin");
+  EXPECT_EQ(complete("kith show roy"), "christophe-roy");
+}
+
+TEST_F(BashCompletion, TagOptionCompletesTheTagsInUse) {
+  tmp_.write("net/julie-martin.yaml", "name: Julie Martin\ntags: [lyon, kubernetes]\n");
+  tmp_.write("net/chloe-martin.yaml", "name: Chloé Martin\ntags:\n  - lyon\n  - rust\n");
+  EXPECT_EQ(complete("kith due --tag ''"), "kubernetes lyon rust");
+  EXPECT_EQ(complete("kith list --tag l"), "lyon");
+}
+
+TEST_F(BashCompletion, KithGitHandsOverToGitsOwnCompletion) {
+  if (!fs::exists("/usr/share/bash-completion/completions/git")) GTEST_SKIP() << "no git completion for bash";
+  std::string got = complete("kith git chec");
+  EXPECT_NE(got.find("checkout"), std::string::npos) << got;
+  EXPECT_EQ(got.find("charlene"), std::string::npos) << got;
+}
+
 TEST_F(BashCompletion, NoDataDirectoryOffersNothingAndPrintsNothing) {
   env_["KITH_DIR"] = (tmp_.path() / "missing").string();
   EXPECT_EQ(complete("kith log ch"), "");
@@ -269,6 +290,7 @@ TEST(CompletionScripts, FishScriptIsValidFishAndCompletesSlugsAndKinds) {
   EXPECT_EQ(complete("kith log ch"), "charlene-dupont\nchloe-martin\nchristophe-roy\n");
   EXPECT_EQ(complete("kith log -d yesterday julie-martin me"), "mentoring\nmet\n");
   EXPECT_EQ(complete("kith due --circle a"), "alumni\n");
+  EXPECT_EQ(complete("kith show Marti"), "chloe-martin\njulie-martin\n");
 }
 
 }  // namespace

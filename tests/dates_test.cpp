@@ -238,9 +238,48 @@ TEST(DatesPast, DoesNotItselfRefuseFutureDates) {
 TEST(DatesPast, RejectsWhatItDoesNotKnow) {
   for (const char* bad : {"", "   ", "tomorrow", "3d", "+3d", "ago", "d ago", "-3d ago", "3x ago", "3 ago",
                           "3d ago ago", "3d from now", "100000d ago", "2026-02-30", "mo", "mond", "monday!",
-                          "last monday", "in 3 days", "3.5d ago", "yesterday2"}) {
+                          "last", "in 3 days", "3.5d ago", "yesterday2"}) {
     EXPECT_FALSE(parse_past_date(bad, kMonday)) << '"' << bad << '"';
   }
+}
+
+TEST(DatesPast, LastWeekdayIsTheWeekday) {
+  EXPECT_EQ(parse_past_date("last monday", kMonday), ymd(2026, 3, 9));
+  EXPECT_EQ(parse_past_date("Last  Fri", kMonday), ymd(2026, 3, 13));
+  EXPECT_FALSE(parse_past_date("last", kMonday));
+  EXPECT_FALSE(parse_past_date("last week", kMonday));
+}
+
+TEST(DatesPast, MonthAndDayIsTheLatestOnOrBeforeToday) {
+  EXPECT_EQ(parse_past_date("Dec 7", kMonday), ymd(2025, 12, 7));
+  EXPECT_EQ(parse_past_date("7 dec", kMonday), ymd(2025, 12, 7));
+  EXPECT_EQ(parse_past_date("march 16", kMonday), ymd(2026, 3, 16));  // today
+  EXPECT_EQ(parse_past_date("16 Mar", kMonday), ymd(2026, 3, 16));
+  EXPECT_EQ(parse_past_date("sept 1", kMonday), ymd(2025, 9, 1));
+  EXPECT_EQ(parse_past_date("feb 29", kMonday), ymd(2024, 2, 29));  // back to a leap year
+  EXPECT_FALSE(parse_past_date("feb 30", kMonday));
+  EXPECT_FALSE(parse_past_date("dec 123", kMonday));
+  EXPECT_FALSE(parse_past_date("dec", kMonday));
+  EXPECT_FALSE(parse_past_date("7 7", kMonday));
+}
+
+TEST(DatesWhen, MonthDayIsTheNextAfterTodayAndNextWeekdayTheWeekday) {
+  EXPECT_EQ(parse_when("dec 7", kMonday, kMonday), ymd(2026, 12, 7));
+  EXPECT_EQ(parse_when("mar 16", kMonday, kMonday), ymd(2027, 3, 16));
+  EXPECT_EQ(parse_when("next friday", kMonday, kMonday), ymd(2026, 3, 20));
+}
+
+TEST(DatesSpan, AcceptsLongUnitsSpacesAndAnyCase) {
+  EXPECT_EQ(parse_span("2weeks"), weeks(2));
+  EXPECT_EQ(parse_span("1 week"), weeks(1));
+  EXPECT_EQ(parse_span("3 Months"), months(3));
+  EXPECT_EQ(parse_span(" 30d "), days(30));
+  EXPECT_EQ(parse_span("1y"), years(1));
+  EXPECT_EQ(parse_span("NEVER"), kNever);
+  EXPECT_FALSE(parse_span("7"));
+  EXPECT_FALSE(parse_span("week"));
+  EXPECT_FALSE(parse_span("-3d"));
+  EXPECT_FALSE(parse_span("2 fortnights"));
 }
 
 TEST(DatesWhen, AcceptsTheCommonDateForms) {
@@ -296,7 +335,7 @@ TEST(DatesWhen, DurationsFromBaseClampAtMonthEnds) {
 TEST(DatesWhen, RejectsWhatItDoesNotKnow) {
   const Date base = ymd(2026, 3, 1);
   for (const char* bad : {"", "never", "+", "+d", "+-2w", "-2w", "+ 2w", "+2x", "in", "in2w", "in 2",
-                          "in two weeks", "2w ago ago", "+2w ago", "2026-02-30", "next monday", "someday",
+                          "in two weeks", "2w ago ago", "+2w ago", "2026-02-30", "next", "someday",
                           "+100000d", "mond"}) {
     EXPECT_FALSE(parse_when(bad, kMonday, base)) << '"' << bad << '"';
   }

@@ -137,7 +137,7 @@ TEST(DueCli, SampleNetworkJsonHasTheDocumentedKeysInUrgencyOrder) {
   for (const auto& kv : list[0]) keys.push_back(kv.first.as<std::string>());
   EXPECT_EQ(keys, (std::vector<std::string>{"slug", "name", "circle", "due", "overdue_days", "reason",
                                             "last_contact", "balance", "path", "urgency", "window_days",
-                                            "last_kind", "cadence", "note"}));
+                                            "last_kind", "cadence", "note", "also"}));
   EXPECT_EQ(list[0]["name"].as<std::string>(), "Camille Lefèvre");
   EXPECT_EQ(list[0]["last_contact"].as<std::string>(), "2026-10-30");
   EXPECT_EQ(list[0]["balance"].as<int>(), 1);
@@ -282,7 +282,7 @@ TEST(DueCli, WithinAddsWhoFallsDueAheadAfterWhoIsDueNow) {
 TEST(DueCli, WithinRejectsWhatIsNotASpanOfTime) {
   TempDir tmp;
   copy_examples(tmp);
-  for (const char* bad : {"soon", "never", "-3d", "7", "7 days"}) {
+  for (const char* bad : {"soon", "never", "-3d", "7", "7 dayz"}) {
     RunResult r = run_kith(tmp, {"--dir", "people", "due", "--within", bad});
     EXPECT_EQ(r.code, 2) << bad << "\n" << r.describe();
     EXPECT_EQ(r.out, "") << bad;

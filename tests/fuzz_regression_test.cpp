@@ -78,13 +78,13 @@ log:
       note: his JVM tunin%g book is out, read chapter 4
 )";
   LoadResult r = load(text);
-  EXPECT_FALSE(r.person);
+  EXPECT_TRUE(r.person);  // a bad entry is reported and skipped, the person shows (DESIGN.md section 5)
   EXPECT_TRUE(has_problem(r, path + ":16:7: log entry without `kind:`")) << all_problems(r);
 }
 
 TEST(FuzzRegression, EmptyDateOrKindValuesAreProblemsAtTheirKeys) {
   LoadResult r = load("name: x\nlog:\n  - date:\n    kind: talk\n  - date: 2026-01-01\n    kind:\n");
-  EXPECT_FALSE(r.person);
+  EXPECT_TRUE(r.person);  // shown with what can be read
   EXPECT_TRUE(has_problem(r, path + ":3:5: log entry without `date:`")) << all_problems(r);
   EXPECT_TRUE(has_problem(r, path + ":6:5: log entry without `kind:`")) << all_problems(r);
 }
@@ -168,7 +168,7 @@ TEST(FuzzRegression, BillionLaughsIsReadWithoutExpanding) {
   LoadResult r;
   double s = seconds_for([&] { r = load(text); });
   EXPECT_LT(s, 1.0);
-  EXPECT_FALSE(r.person);
+  // The person shows with what was read; the problem is reported.
   EXPECT_LE(r.problems.size(), 40u);
 }
 

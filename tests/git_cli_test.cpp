@@ -183,6 +183,51 @@ TEST_F(GitCli, ChangesTheUserStagedStayStagedAndOutOfKithsCommit) {
   EXPECT_EQ(git({"diff", "--cached", "--name-only"}), "kith.yaml\n");
 }
 
+// The README's promise, in the very file kith writes: an unstaged hand edit
+// stays unstaged and uncommitted; kith's commit holds its own entry alone.
+TEST_F(GitCli, UnstagedHandEditInTheFileKithWritesStaysTheUsers) {
+  init_and_add();
+  const std::string committed = tmp_.read("data/charlene-dupont.yaml");
+  const std::string hand = "# call her about the Lyon meetup\nphone: \"+33 6 00 00 00 00\"\n";
+  tmp_.write("data/charlene-dupont.yaml", hand + committed);
+
+  RunResult log = kith({"log", "charlene", "give", "the article"});
+  ASSERT_EQ(log.code, 0) << log.describe();
+  EXPECT_EQ(log.err, "");
+  EXPECT_EQ(git({"log", "-1", "--format=%s"}), "kith: log charlene-dupont give\n");
+  const std::string in_head = git({"show", "HEAD:charlene-dupont.yaml"});
+  EXPECT_EQ(in_head.find("Lyon meetup"), std::string::npos) << in_head;
+  EXPECT_EQ(in_head.rfind(committed, 0), 0u) << in_head;  // the committed text, then kith's entry
+  EXPECT_NE(in_head.find("note: the article"), std::string::npos) << in_head;
+  // The work tree: the hand edit and the entry; the diff is the hand edit alone.
+  EXPECT_EQ(tmp_.read("data/charlene-dupont.yaml"), hand + in_head);
+  EXPECT_EQ(git({"diff", "--cached", "--name-only"}), "");
+  EXPECT_EQ(git({"diff", "--name-only"}), "charlene-dupont.yaml\n");
+  const std::string diff = git({"diff", "-U0"});
+  EXPECT_NE(diff.find("+# call her about the Lyon meetup"), std::string::npos) << diff;
+  EXPECT_EQ(diff.find("the article"), std::string::npos) << diff;
+}
+
+TEST_F(GitCli, StagedHandEditInTheFileKithWritesStaysStagedAndUncommitted) {
+  init_and_add();
+  const std::string committed = tmp_.read("data/charlene-dupont.yaml");
+  tmp_.write("data/charlene-dupont.yaml", committed + "# staged note\n");
+  git({"add", "charlene-dupont.yaml"});
+  ASSERT_EQ(kith({"snooze", "charlene", "2026-12-01"}).code, 0);
+  ASSERT_EQ(kith({"log", "charlene", "talk"}).code, 0);
+  EXPECT_EQ(git({"log", "-2", "--format=%s"}), "kith: log charlene-dupont talk\nkith: snooze charlene-dupont 2026-12-01\n");
+  const std::string in_head = git({"show", "HEAD:charlene-dupont.yaml"});
+  EXPECT_EQ(in_head.find("staged note"), std::string::npos) << in_head;
+  EXPECT_NE(in_head.find("next: 2026-12-01"), std::string::npos) << in_head;
+  EXPECT_NE(in_head.find("kind: talk"), std::string::npos) << in_head;
+  // Staged: exactly the user's line; nothing left unstaged.
+  const std::string staged = git({"diff", "--cached", "-U0"});
+  EXPECT_NE(staged.find("+# staged note"), std::string::npos) << staged;
+  EXPECT_EQ(staged.find("kind: talk"), std::string::npos) << staged;
+  EXPECT_EQ(git({"diff", "--name-only"}), "");
+  EXPECT_NE(tmp_.read("data/charlene-dupont.yaml").find("# staged note"), std::string::npos);
+}
+
 TEST_F(GitCli, PersonInASubfolderIsCommittedByItsPath) {
   ASSERT_EQ(kith({"init"}).code, 0);
   tmp_.write("data/friends/julie-martin.yaml", "name: Julie Martin\n");
@@ -252,6 +297,34 @@ TEST_F(GitCli, MissingIdentityWarnsOnceAndStillWritesTheEntry) {
   EXPECT_EQ(subjects(), "kith: add charlene-dupont\nkith: init\n");
 }
 
+// No identity at all (a fresh machine): init says what to do, and does not
+// claim that kith commits; `--git-user` sets one for this directory.
+TEST_F(GitCli, InitWithoutIdentitySaysHowToSetOneAndGitUserSetsItLocally) {
+  tmp_.write("home/.gitconfig", "[user]\n\tuseConfigOnly = true\n");
+  RunOptions no_identity = with_env({{"GIT_AUTHOR_NAME", ""},
+                                     {"GIT_AUTHOR_EMAIL", ""},
+                                     {"GIT_COMMITTER_NAME", ""},
+                                     {"GIT_COMMITTER_EMAIL", ""},
+                                     {"EMAIL", ""}});
+  RunResult init = kith({"init"}, no_identity);
+  EXPECT_EQ(init.code, 0) << init.describe();
+  EXPECT_EQ(init.out.find("kith commits each change"), std::string::npos) << init.out;
+  EXPECT_NE(init.out.find("kith cannot commit yet"), std::string::npos) << init.out;
+  EXPECT_NE(init.err.find("git config --global user.email"), std::string::npos) << init.err;
+  EXPECT_EQ(init.err.find("failed"), std::string::npos) << init.err;
+
+  RunResult again = kith({"init", "--git-user", "Ada Lovelace <ada@example.com>"}, no_identity);
+  EXPECT_EQ(again.code, 0) << again.describe();
+  EXPECT_EQ(again.err, "");
+  EXPECT_EQ(git({"config", "user.email"}), "ada@example.com\n");
+  EXPECT_EQ(git({"log", "-1", "--format=%an <%ae> %s"}), "Ada Lovelace <ada@example.com> kith: init\n");
+  RunResult add = kith({"add", "Ana"}, no_identity);
+  EXPECT_EQ(add.err, "");
+  EXPECT_EQ(git({"log", "-1", "--format=%s"}), "kith: add ana\n");
+
+  EXPECT_EQ(kith({"init", "--git-user", "nobody"}).code, 2);
+}
+
 TEST_F(GitCli, RefusingPreCommitHookWarnsWithItsMessageAndExitsZero) {
   init_and_add();
   hook("pre-commit", "#!/bin/sh\necho 'pre-commit: no commits today' >&2\necho 'more detail' >&2\nexit 1\n");
@@ -265,7 +338,7 @@ TEST_F(GitCli, RefusingPreCommitHookWarnsWithItsMessageAndExitsZero) {
 TEST_F(GitCli, FailedWriteMakesNoCommit) {
   init_and_add();
   RunResult bad = kith({"log", "charlene", "giv"});
-  EXPECT_EQ(bad.code, 1) << bad.describe();
+  EXPECT_EQ(bad.code, 2) << bad.describe();  // an unknown kind is a usage error
   EXPECT_EQ(subjects(), "kith: add charlene-dupont\nkith: init\n");
   EXPECT_EQ(git({"status", "--porcelain"}), "");
 }

@@ -69,6 +69,7 @@ TEST(Schedule, ReasonNamesAreTheJsonNames) {
   EXPECT_EQ(reason_name(DueReason::followup), "followup");
   EXPECT_EQ(reason_name(DueReason::next), "next");
   EXPECT_EQ(reason_name(DueReason::birthday), "birthday");
+  EXPECT_EQ(reason_name(DueReason::fresh), "new");
 }
 
 TEST(Schedule, CadenceIsThePersonsEveryThenTheirCircleThenTheDefaultCircle) {
@@ -361,14 +362,62 @@ TEST(Schedule, BirthdayWithoutYearIsDueOnTheDay) {
   EXPECT_TRUE(due_reasons(p, s, ymd(2026, 5, 11), ymd(2026, 5, 11)).empty());
 }
 
-TEST(Schedule, BirthdayYesterdayIsNotDue) {
+TEST(Schedule, BirthdayStaysDueForAWeekUntilAContactOnOrAfterIt) {
   Settings s;
   Person p = person("a");
   p.birthday = Birthday{1990, 5, 12};
-  EXPECT_TRUE(due_reasons(p, s, ymd(2026, 5, 13), ymd(2026, 5, 13)).empty());
-  std::vector<DueItem> all = schedule_of(p, s, ymd(2026, 5, 13));
-  ASSERT_EQ(all.size(), 1u);
-  EXPECT_EQ(all[0].due, ymd(2027, 5, 12));
+  DueItem yesterday = only_reason(p, s, ymd(2026, 5, 13));
+  EXPECT_EQ(yesterday.reason, DueReason::birthday);
+  EXPECT_EQ(yesterday.due, ymd(2026, 5, 12));
+  EXPECT_EQ(yesterday.overdue_days, 1);
+  EXPECT_EQ(only_reason(p, s, ymd(2026, 5, 18)).overdue_days, 6);
+  // Seven days on, it is next year's.
+  EXPECT_TRUE(due_reasons(p, s, ymd(2026, 5, 19), ymd(2026, 5, 19)).empty());
+  EXPECT_EQ(schedule_of(p, s, ymd(2026, 5, 19))[0].due, ymd(2027, 5, 12));
+  // A contact before the birthday does not count; one on the day does.
+  log(p, ymd(2026, 5, 11), "talk");
+  EXPECT_EQ(due_reasons(p, s, ymd(2026, 5, 13), ymd(2026, 5, 13)).back().due, ymd(2026, 5, 12));
+  log(p, ymd(2026, 5, 12), "talk");
+  for (const DueItem& it : schedule_of(p, s, ymd(2026, 5, 13)))
+    if (it.reason == DueReason::birthday) EXPECT_EQ(it.due, ymd(2027, 5, 12));
+}
+
+TEST(Schedule, AddedButNeverContactedIsDueAfterTheCadence) {
+  Settings s;
+  Person p = person("a", "team");
+  p.added = ymd(2026, 3, 1);
+  EXPECT_TRUE(due_reasons(p, s, ymd(2026, 3, 14), ymd(2026, 3, 14)).empty());
+  DueItem it = only_reason(p, s, ymd(2026, 3, 22));
+  EXPECT_EQ(it.reason, DueReason::fresh);
+  EXPECT_EQ(reason_name(it.reason), "new");
+  EXPECT_EQ(it.due, ymd(2026, 3, 15));
+  EXPECT_EQ(it.window_days, 14);
+  EXPECT_EQ(it.overdue_days, 7);
+  EXPECT_DOUBLE_EQ(it.urgency, 0.5);
+  // A note is not a contact; a talk is, and the cadence takes over.
+  log(p, ymd(2026, 3, 20), "note");
+  EXPECT_EQ(only_reason(p, s, ymd(2026, 3, 22)).reason, DueReason::fresh);
+  log(p, ymd(2026, 3, 21), "talk");
+  EXPECT_TRUE(due_reasons(p, s, ymd(2026, 3, 22), ymd(2026, 3, 22)).empty());
+  // `never` is never due by rule 5 either.
+  Person never_due = person("b");
+  never_due.added = ymd(2020, 1, 1);
+  never_due.every = never();
+  EXPECT_TRUE(schedule_of(never_due, s, ymd(2026, 1, 1)).empty());
+}
+
+TEST(Schedule, OtherReasonsOfAListedPersonAreKeptInAlso) {
+  Settings s;
+  Person p = person("a", "team");
+  log(p, ymd(2026, 1, 1), "talk");
+  p.birthday = Birthday{std::nullopt, 3, 1};
+  std::vector<Person> people{p};
+  std::vector<DueItem> list = due_list(people, s, ymd(2026, 3, 1), {});
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0].reason, DueReason::cadence);
+  ASSERT_EQ(list[0].also.size(), 1u);
+  EXPECT_EQ(list[0].also[0].reason, DueReason::birthday);
+  EXPECT_EQ(list[0].also[0].due, ymd(2026, 3, 1));
 }
 
 TEST(Schedule, FebruaryTwentyNinthBirthdayIsDueOnTheTwentyEighthInACommonYear) {

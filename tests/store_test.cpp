@@ -120,7 +120,7 @@ TEST(StoreLoad, LoadsEveryGoodFileSortedBySlugAndCollectsTheProblemsOfTheOthers)
   tmp.write("net/bad-yaml.yaml", "name: [oops\n");
   Loaded all = Store(tmp / "net").load();
   EXPECT_EQ(all.files, 4);
-  EXPECT_EQ(slugs(all), (std::vector<std::string>{"ana", "zoe"}));
+  EXPECT_EQ(slugs(all), (std::vector<std::string>{"ana", "bad-date", "zoe"}));  // a bad entry skipped, Bad shown
   std::string dir = (tmp / "net").string();
   ASSERT_EQ(all.problems.size(), 2u) << ::testing::PrintToString(messages(all.problems));
   EXPECT_EQ(all.problems[0].to_string(), dir + "/bad-date.yaml:3:11: date '2026-13-01' is not a valid YYYY-MM-DD date");
