@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "commit.h"
 #include "git.h"
+#include "merge_setup.h"
 #include "settings.h"
 
 namespace kith {
@@ -44,6 +45,15 @@ Settings settings_of(const fs::path& path) {
   }
 }
 
+// The config is set without a note: init is where it belongs. Not fatal:
+// any later kith command sets it again.
+void keep_merge_driver_quietly(const fs::path& dir) {
+  try {
+    if (!merge_driver_configured(dir)) configure_merge_driver(dir);
+  } catch (const Error&) {
+  }
+}
+
 void run_init(Context& ctx, const InitOptions& o) {
   fs::path dir = o.dir.empty() ? ctx.data_dir() : fs::path(expand_home(o.dir, ctx.env));
   std::error_code ec;
@@ -63,11 +73,15 @@ void run_init(Context& ctx, const InitOptions& o) {
   if (new_repo) git_init(dir);
   fs::path gitignore = dir / ".gitignore";
   bool wrote_gitignore = create_file(gitignore, kGitignore);
+  // Person files merge entry by entry, on every clone (see `kith sync`).
+  bool wrote_attributes = write_gitattributes(dir);
+  keep_merge_driver_quietly(dir);
   // A new repository starts with the settings; an existing work tree gets
   // only what init wrote.
   std::vector<fs::path> files;
   if (new_repo || wrote_settings) files.push_back(settings);
   if (new_repo || wrote_gitignore) files.push_back(gitignore);
+  if (new_repo || wrote_attributes) files.push_back(dir / ".gitattributes");
   commit_change_in(ctx, dir, settings_of(settings), files, "kith: init");
   if (!new_repo) return;
   ctx.out << "created a git repository there: kith commits each change (`kith git log` shows them)\n";

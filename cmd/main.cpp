@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "context.h"
 #include "error.h"
+#include "merge_setup.h"
 
 namespace {
 
@@ -56,13 +57,17 @@ int run(int argc, char** argv) {
   kith::setup_check(app, ctx);
   kith::setup_edit(app, ctx);
   kith::setup_git(app, ctx);
+  kith::setup_sync(app, ctx);
+  kith::setup_clone(app, ctx);
+  kith::setup_merge_file(app, ctx);
   kith::setup_completion(app, ctx);
 
   // Read after --help/--version are handled and before any command runs, so
   // a broken config.yaml or KITH_TODAY never hides the help.
-  app.parse_complete_callback([&ctx] {
+  app.parse_complete_callback([&ctx, &app] {
     ctx.today = today_from(ctx.env);
     ctx.config = kith::read_user_config(ctx.env);
+    kith::keep_merge_driver_for(ctx, app);
   });
 
   try {
