@@ -191,6 +191,15 @@ TEST(MergePerson, AddedOnBothSidesWithTheSameTextIsClean) {
   EXPECT_EQ(r.text, text);
 }
 
+TEST(MergePerson, ChangesOnAdjacentLinesOfDifferentKeysAreNotAConflict) {
+  std::string base = "name: Bob\ncircle: community\ncompany: Acme\n";
+  std::string ours = "name: Bob\ncircle: community\ncompany: Initech\n";
+  std::string theirs = "name: Bob\ncircle: community\ncompany: Acme\nnext: 2026-03-01\n";
+  MergeResult r = merged(base, ours, theirs);
+  expect_loads(r);
+  EXPECT_EQ(r.text, "name: Bob\ncircle: community\ncompany: Initech\nnext: 2026-03-01\n");
+}
+
 TEST(PersonText, SpansOfKeysAndEntries) {
   auto t = read_person_text(kBase + "  -\n    date: 2026-01-05\n    kind: talk\n    # a comment of the entry\n\n# trailing\n");
   ASSERT_TRUE(t);

@@ -269,6 +269,53 @@ std::optional<Moved> move_log(const PersonText& base, const PersonText& ours, co
   return moved;
 }
 
+// The lines outside every key's span: comments and blank lines between keys.
+std::vector<std::string> between_keys(const PersonText& t) {
+  std::vector<bool> inside(t.lines.size());
+  for (const KeyText& k : t.keys)
+    for (std::size_t i = k.span.first; i < k.span.end; ++i) inside[i] = true;
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < t.lines.size(); ++i)
+    if (!inside[i]) out.push_back(t.lines[i]);
+  return out;
+}
+
+// git's line merge also calls changes on adjacent lines a conflict (a
+// snooze adding `next:` just under a `company:` the other side changed).
+// When THEIRS changed only whole keys OURS left alone, and none of the
+// text between keys, those keys are carried over into OURS one by one.
+std::optional<std::string> carry_keys(const PersonText& base, const PersonText& ours, const PersonText& theirs) {
+  if (between_keys(theirs) != between_keys(base)) return std::nullopt;
+  std::vector<Edit> edits;
+  for (const KeyText& b : base.keys)
+    if (b.key != "log" && !theirs.find(b.key)) {
+      const KeyText* o = ours.find(b.key);
+      if (o && identity_of(o) != identity_of(&b)) return std::nullopt;
+      if (o) edits.push_back({o->span, {}});
+    }
+  const KeyText* previous = nullptr;
+  for (const KeyText& t : theirs.keys) {
+    const KeyText* b = base.find(t.key);
+    const KeyText* o = ours.find(t.key);
+    if (t.key != "log" && identity_of(&t) != identity_of(b)) {
+      if (identity_of(o) != identity_of(b)) return std::nullopt;
+      if (o) {
+        edits.push_back({o->span, lines_of(theirs, t.span)});
+      } else {
+        // After the key it follows in THEIRS, else first.
+        const KeyText* after = previous ? ours.find(previous->key) : nullptr;
+        std::size_t at = after ? after->span.end : (ours.keys.empty() ? 0 : ours.keys.front().span.first);
+        edits.push_back({{at, at}, lines_of(theirs, t.span)});
+      }
+    }
+    previous = &t;
+  }
+  for (std::size_t i = 0; i < edits.size(); ++i)
+    for (std::size_t j = i + 1; j < edits.size(); ++j)
+      if (edits[i].span.first == edits[j].span.first) return std::nullopt;
+  return apply(ours.lines, edits);
+}
+
 MergeResult finish(TextMergeResult merged, std::vector<std::string> conflicts) {
   if (merged.conflict) {
     if (conflicts.empty()) conflicts.push_back("the same lines changed on both sides");
@@ -302,6 +349,13 @@ MergeResult merge_person(std::string_view base_text, std::string_view ours_text,
   auto moved = move_log(*base, *ours1, *theirs1);
   if (!moved) return finish(std::move(direct), p.conflicts);
   TextMergeResult merged = merge_text(base_text, moved->ours, moved->theirs);
+  if (merged.conflict && p.conflicts.empty()) {
+    auto ours2 = read_person_text(moved->ours);
+    auto theirs2 = read_person_text(moved->theirs);
+    if (ours2 && theirs2)
+      if (auto carried = carry_keys(*base, *ours2, *theirs2); carried && reads_as(*carried, expected))
+        return {std::move(*carried), {}};
+  }
   if (!merged.conflict && !reads_as(merged.text, expected))
     return {std::move(merged.text), {"the merged log does not read back as both sides' entries"}};
   return finish(std::move(merged), p.conflicts);
