@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "commit.h"
 #include "git.h"
+#include "merge_setup.h"
 #include "settings.h"
 
 namespace kith {
@@ -59,6 +60,15 @@ std::pair<std::string, std::string> parse_git_user(const std::string& text) {
   return {name, email};
 }
 
+// The config is set without a note: init is where it belongs. Not fatal:
+// any later kith command sets it again.
+void keep_merge_driver_quietly(const fs::path& dir) {
+  try {
+    if (!merge_driver_configured(dir)) configure_merge_driver(dir);
+  } catch (const Error&) {
+  }
+}
+
 void run_init(Context& ctx, const InitOptions& o) {
   std::optional<std::pair<std::string, std::string>> identity;
   if (!o.git_user.empty()) identity = parse_git_user(o.git_user);
@@ -82,6 +92,9 @@ void run_init(Context& ctx, const InitOptions& o) {
   const bool first_commit = new_repo || !git_has_commits(dir);
   fs::path gitignore = dir / ".gitignore";
   bool wrote_gitignore = create_file(gitignore, kGitignore);
+  // Person files merge entry by entry, on every clone (see `kith sync`).
+  bool wrote_attributes = write_gitattributes(dir);
+  keep_merge_driver_quietly(dir);
   if (identity) git_set_identity(dir, identity->first, identity->second);
   if (!git_has_identity(dir)) {
     // Committing now would only fail: say what to do, and nothing that is not true.
@@ -98,6 +111,7 @@ void run_init(Context& ctx, const InitOptions& o) {
   std::vector<fs::path> files;
   if (first_commit || wrote_settings) files.push_back(settings);
   if (first_commit || wrote_gitignore) files.push_back(gitignore);
+  if (first_commit || wrote_attributes) files.push_back(dir / ".gitattributes");
   commit_change_in(ctx, dir, settings_of(settings), files, "kith: init");
   if (!first_commit) return;
   ctx.out << fmt::format("{}: kith commits each change (`kith git log` shows them)\n",

@@ -14,6 +14,7 @@
 #include "error.h"
 #include "render.h"
 #include "usage.h"
+#include "merge_setup.h"
 
 namespace {
 
@@ -61,14 +62,18 @@ int run(int argc, char** argv) {
   kith::setup_check(app, ctx);
   kith::setup_edit(app, ctx);
   kith::setup_git(app, ctx);
+  kith::setup_sync(app, ctx);
+  kith::setup_clone(app, ctx);
+  kith::setup_merge_file(app, ctx);
   kith::setup_completion(app, ctx);
   kith::tidy_help(app);
 
   // Read after --help/--version are handled and before any command runs, so
   // a broken config.yaml or KITH_TODAY never hides the help.
-  app.parse_complete_callback([&ctx] {
+  app.parse_complete_callback([&ctx, &app] {
     ctx.today = today_from(ctx.env);
     ctx.config = kith::read_user_config(ctx.env);
+    kith::keep_merge_driver_for(ctx, app);
   });
 
   std::vector<std::string> args = kith::expand_help(std::vector<std::string>(argv, argv + argc));

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <optional>
@@ -299,6 +300,88 @@ CommitResult commit_edits(const fs::path& dir, const std::vector<FileEdit>& edit
     return failed(e.what());
   }
   return {CommitResult::Status::committed, {}};
+}
+
+}  // namespace kith
+
+namespace kith {
+
+namespace {
+
+// A temporary file holding `text`, removed with this object.
+class TempText {
+ public:
+  explicit TempText(std::string_view text) {
+    std::string pattern = (fs::temp_directory_path() / "kith-merge-XXXXXX").string();
+    int fd = ::mkstemp(pattern.data());
+    if (fd < 0) throw Error(fmt::format("cannot create a temporary file in {}", fs::temp_directory_path().string()));
+    path_ = pattern;
+    bool ok = true;
+    for (std::size_t done = 0; ok && done < text.size();) {
+      ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      ok = n > 0;
+      if (ok) done += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    if (!ok) throw Error(fmt::format("cannot write the temporary file {}", path_.string()));
+  }
+  ~TempText() {
+    std::error_code ec;
+    fs::remove(path_, ec);
+  }
+  TempText(const TempText&) = delete;
+  TempText& operator=(const TempText&) = delete;
+  std::string path() const { return path_.string(); }
+
+ private:
+  fs::path path_;
+};
+
+}  // namespace
+
+merge::TextMergeResult git_merge_text(std::string_view base, std::string_view ours, std::string_view theirs) {
+  TempText b(base), o(ours), t(theirs);
+  ProcessResult r = run_captured(
+      {"git", "merge-file", "-p", "-L", "ours", "-L", "base", "-L", "theirs", o.path(), b.path(), t.path()},
+      git_process_options());
+  // Exit status: 0 clean, the number of conflicts, or negative (255) on error.
+  if (r.status < 0 || r.status >= 128)
+    throw Error(fmt::format("git merge-file failed: {}", complaint(r, "merge-file")));
+  return {std::move(r.out), r.status != 0};
+}
+
+ProcessResult run_git(const fs::path& dir, const std::vector<std::string>& args) {
+  std::vector<std::string> argv{"git", "-C", dir.string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_captured(argv, git_process_options());
+}
+
+std::string git_complaint(const ProcessResult& r, std::string_view step) { return complaint(r, step); }
+
+bool merge_driver_configured(const fs::path& dir) {
+  std::error_code ec;
+  if (fs::is_directory(dir / ".git", ec)) {
+    std::ifstream in(dir / ".git" / "config");
+    std::string line;
+    bool in_section = false;
+    while (std::getline(in, line)) {
+      line.erase(0, line.find_first_not_of(" \t"));
+      if (line.starts_with("[")) in_section = line.starts_with("[merge \"kith\"]");
+      if (in_section && line.starts_with("driver")) return true;
+    }
+  }
+  ProcessResult r = run_git(dir, {"config", "--local", "--get", "merge.kith.driver"});
+  return r.status == 0 && !chomp(r.out).empty();
+}
+
+void configure_merge_driver(const fs::path& dir) {
+  for (auto [key, value] : {std::pair{"merge.kith.name", "kith: person files merged entry by entry"},
+                            std::pair{"merge.kith.driver", kMergeDriver}}) {
+    ProcessResult r = run_git(dir, {"config", "--local", key, value});
+    if (r.status != 0)
+      throw Error(fmt::format("cannot set {} in the git config: {}", key, complaint(r, "config")), dir.string());
+  }
 }
 
 }  // namespace kith

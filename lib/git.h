@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "merge/merge.h"
 #include "process.h"
 
 namespace kith {
@@ -80,5 +81,31 @@ struct FileEdit {
 // before. Files without hand edits are committed as commit_files does.
 CommitResult commit_edits(const std::filesystem::path& dir, const std::vector<FileEdit>& edits,
                           const std::string& message);
+
+// --- sync: the merge driver and the commands `kith sync` runs ---
+
+// `git merge-file -p` on three texts (written to temporary files): git's
+// line merge, with conflict markers labelled `ours` and `theirs`. Throws
+// Error when git cannot run it (binary text, git missing).
+merge::TextMergeResult git_merge_text(std::string_view base, std::string_view ours, std::string_view theirs);
+
+// `git -C dir args...`, with its status and output; never throws for git's
+// own failures (ProgramNotFound when git is missing).
+ProcessResult run_git(const std::filesystem::path& dir, const std::vector<std::string>& args);
+
+// The first non-blank line git wrote on stderr, or its exit status.
+std::string git_complaint(const ProcessResult& r, std::string_view step);
+
+// The merge driver command kith sets in a repository's local config.
+inline constexpr const char* kMergeDriver = "kith merge-file %O %A %B %P";
+
+// True when the repository of the work tree `dir` has merge.kith.driver in
+// its local config. A quick look at `.git/config` first (every kith command
+// asks), git itself otherwise.
+bool merge_driver_configured(const std::filesystem::path& dir);
+
+// Sets merge.kith.name and merge.kith.driver in the local config. Throws
+// Error with git's message when it cannot.
+void configure_merge_driver(const std::filesystem::path& dir);
 
 }  // namespace kith

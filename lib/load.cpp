@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "merge/markers.h"
 #include "yaml_util.h"
 
 namespace kith {
@@ -229,6 +230,10 @@ class PersonReader {
 
 LoadResult load_person(std::string_view text, const std::string& path, const Settings& settings) {
   LoadResult result;
+  if (auto conflict = merge::find_conflict_markers(text, path)) {
+    result.problems.push_back(*conflict);
+    return result;
+  }
   YAML::Node root;
   if (auto bad = parse_yaml(text, path, root)) {
     result.problems.push_back(*bad);

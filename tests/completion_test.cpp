@@ -100,7 +100,7 @@ class BashCompletion : public ::testing::Test {
 
 TEST_F(BashCompletion, SubcommandsByPrefix) {
   EXPECT_EQ(complete("kith l"), "list log");
-  EXPECT_EQ(complete("kith s"), "show snooze");
+  EXPECT_EQ(complete("kith s"), "show snooze sync");
   std::vector<std::string> all = help_subcommands();
   std::sort(all.begin(), all.end());
   std::string expected;

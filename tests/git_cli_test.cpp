@@ -81,7 +81,7 @@ TEST_F(GitCli, InitCreatesARepositoryWhoseFirstCommitHoldsKithYamlAndGitignore) 
   EXPECT_NE(r.out.find("created a git repository"), std::string::npos) << r.out;
   EXPECT_TRUE(fs::is_directory(dir_ / ".git"));
   EXPECT_EQ(subjects(), "kith: init\n");
-  EXPECT_EQ(files_of("HEAD"), ".gitignore\nkith.yaml\n");
+  EXPECT_EQ(files_of("HEAD"), ".gitattributes\n.gitignore\nkith.yaml\n");
   EXPECT_EQ(git({"status", "--porcelain"}), "");
 }
 
@@ -108,7 +108,7 @@ TEST_F(GitCli, InitOnADirectoryKeptWithoutGitCommitsOnlyItsOwnFilesAndSaysSo) {
   RunResult r = kith({"init"});
   ASSERT_EQ(r.code, 0) << r.describe();
   EXPECT_NE(r.out.find("2 person files already there are not committed"), std::string::npos) << r.out;
-  EXPECT_EQ(files_of("HEAD"), ".gitignore\nkith.yaml\n");
+  EXPECT_EQ(files_of("HEAD"), ".gitattributes\n.gitignore\nkith.yaml\n");
   EXPECT_EQ(git({"ls-files", "--others", "--exclude-standard"}), "charlene-dupont.yaml\njulie-martin.yaml\n");
 }
 
@@ -143,7 +143,7 @@ TEST_F(GitCli, InitInsideAnExistingWorkTreeCommitsThereWithoutANestedRepository)
   ASSERT_EQ(r.code, 0) << r.describe();
   EXPECT_FALSE(fs::exists(dir_ / ".git"));
   EXPECT_EQ(subjects(), "kith: init\n");
-  EXPECT_EQ(files_of("HEAD"), "kith/.gitignore\nkith/kith.yaml\n");
+  EXPECT_EQ(files_of("HEAD"), "kith/.gitattributes\nkith/.gitignore\nkith/kith.yaml\n");
 }
 
 TEST_F(GitCli, AddAndLogMakeOneCommitEachHoldingOnlyThePersonFile) {
