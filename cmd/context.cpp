@@ -3,10 +3,21 @@
 
 #include <unistd.h>
 
+#include "transaction.h"
+
 namespace kith {
 
 fs::path Context::data_dir() const {
   return resolve_data_dir(dir_flag.empty() ? std::nullopt : std::optional<std::string>(dir_flag), config, env);
+}
+
+Store Context::store() const {
+  Store s(data_dir());
+  // Readers do not lock; but a change a dead writer left half-done must be
+  // finished first (taking the lock does it), or they would see half of it.
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(journal_path(s.dir()), ec))) s.lock();
+  return s;
 }
 
 bool Context::color() const {

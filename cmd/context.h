@@ -25,7 +25,9 @@ struct Context {
 
   // The data directory by DESIGN.md's resolution order.
   fs::path data_dir() const;
-  Store store() const { return Store(data_dir()); }
+  // The store of data_dir(), with any change a dead writer left half-done
+  // finished first (see lib/transaction.h).
+  Store store() const;
   // Colour on stdout: --color, else config.yaml's color, else auto (a TTY
   // and NO_COLOR unset).
   bool color() const;

@@ -56,6 +56,14 @@ int run(int argc, char** argv) {
   kith::setup_check(app, ctx);
   kith::setup_edit(app, ctx);
   kith::setup_git(app, ctx);
+  kith::setup_set(app, ctx);
+  kith::setup_unset(app, ctx);
+  kith::setup_tag(app, ctx);
+  kith::setup_rm(app, ctx);
+  kith::setup_mv(app, ctx);
+  kith::setup_undo(app, ctx);
+  kith::setup_find(app, ctx);
+  kith::setup_history(app, ctx);
   kith::setup_completion(app, ctx);
 
   // Read after --help/--version are handled and before any command runs, so

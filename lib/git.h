@@ -5,6 +5,7 @@
 // git is run as a program (`git -C dir ...`), never through a shell; a
 // missing git means "no git", not an error.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,5 +41,25 @@ struct CommitResult {
 // failed commit must not undo a write that already happened.
 CommitResult commit_files(const std::filesystem::path& dir, const std::vector<std::filesystem::path>& files,
                           const std::string& message);
+
+// A commit, for `kith undo`: its subject, the commits it says it reverts
+// (`Reverts: SHA` lines of its message) and the files it touched (absolute).
+struct GitCommit {
+  std::string sha, subject;
+  std::vector<std::string> reverts;
+  std::vector<std::filesystem::path> files;
+};
+
+// The last `limit` commits of the work tree holding `dir`, newest first
+// (none before the first commit). Throws Error when `dir` is not in a git
+// work tree (`undo needs git`) or git fails.
+std::vector<GitCommit> recent_commits(const std::filesystem::path& dir, std::size_t limit);
+
+// The text of `file` at `rev`, or nullopt when the file is not there.
+std::optional<std::string> file_at(const std::filesystem::path& dir, const std::string& rev,
+                                   const std::filesystem::path& file);
+
+// True when `file` differs from HEAD in the index or the work tree.
+bool has_uncommitted_changes(const std::filesystem::path& dir, const std::filesystem::path& file);
 
 }  // namespace kith

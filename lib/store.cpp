@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "load.h"
+#include "transaction.h"
 
 namespace kith {
 
@@ -145,6 +146,14 @@ Store::Lock::Lock(const fs::path& dir) {
     ::close(fd_);
     errno = saved;
     throw Error(fmt::format("cannot lock the directory: {}", errno_text()), lock_path.string());
+  }
+  // A multi-file change a dead process left half-done is finished before
+  // the new holder reads anything.
+  try {
+    recover_changes(dir);
+  } catch (...) {
+    ::close(fd_);
+    throw;
   }
 }
 
