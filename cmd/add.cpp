@@ -17,9 +17,24 @@ namespace kith {
 namespace {
 
 struct AddOptions {
-  std::string name, circle, every, email, company, role, met, date;
-  std::vector<std::string> tags, offers, needs;
+  std::string name, circle, every, email, phone, company, role, location, birthday, notes, met, date;
+  std::vector<std::string> aka, tags, offers, needs, links;
 };
+
+// --link NAME=URL, each once.
+std::vector<std::pair<std::string, std::string>> parse_links(const std::vector<std::string>& args) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& a : args) {
+    std::size_t eq = a.find('=');
+    std::string name = eq == std::string::npos ? "" : trim_arg(a.substr(0, eq));
+    std::string url = eq == std::string::npos ? "" : trim_arg(a.substr(eq + 1));
+    if (name.empty() || url.empty()) throw UsageError(fmt::format("--link '{}' is not NAME=URL", a));
+    for (const auto& [n, u] : out)
+      if (n == name) throw UsageError(fmt::format("--link {} is given twice", name));
+    out.emplace_back(name, url);
+  }
+  return out;
+}
 
 // kith.yaml is the settings file, so a person whose name slugifies to
 // `kith` gets a file name that says what it is.
@@ -36,6 +51,13 @@ void run_add(Context& ctx, const AddOptions& o) {
   if (np.name.empty()) throw UsageError("NAME is empty");
   if (!o.date.empty() && o.met.empty()) throw UsageError("-d/--date is the date of --met; give --met WHERE too");
   if (!o.every.empty()) np.every = format_duration(parse_duration_arg(o.every, "--every"));
+  if (!o.birthday.empty()) {
+    auto b = parse_birthday(trim_arg(o.birthday));
+    if (!b) throw UsageError(fmt::format("--birthday '{}' is not a date like 1990-05-12 or --05-12", o.birthday));
+    np.birthday = format_birthday(*b);
+  }
+  np.links = parse_links(o.links);
+  np.added = format_date(ctx.today);
   Date met_on = o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today);
 
   Store store = ctx.store();
@@ -53,9 +75,14 @@ void run_add(Context& ctx, const AddOptions& o) {
   np.tags = split_list(o.tags);
   np.offers = split_list(o.offers);
   np.needs = split_list(o.needs);
-  np.email = o.email;
-  np.company = o.company;
-  np.role = o.role;
+  np.aka = split_list(o.aka);
+  np.email = trim_arg(o.email);
+  np.phone = trim_arg(o.phone);
+  np.company = trim_arg(o.company);
+  np.role = trim_arg(o.role);
+  np.location = trim_arg(o.location);
+  np.notes = o.notes;
+  while (!np.notes.empty() && (np.notes.back() == '\n' || np.notes.back() == ' ')) np.notes.pop_back();
 
   std::string slug = slug_for(np.name);
   for (const fs::path& f : store.person_files())
@@ -82,9 +109,15 @@ void setup_add(CLI::App& app, Context& ctx) {
   sub->add_option("--tags", o->tags, "Comma-separated tags")->delimiter(',')->type_name("A,B");
   sub->add_option("--offers", o->offers, "What they can help others with")->delimiter(',')->type_name("A,B");
   sub->add_option("--needs", o->needs, "What they are looking for")->delimiter(',')->type_name("A,B");
+  sub->add_option("--aka", o->aka, "Other names they go by")->delimiter(',')->type_name("A,B");
   sub->add_option("--email", o->email, "Email address");
+  sub->add_option("--phone", o->phone, "Phone number");
   sub->add_option("--company", o->company, "Company");
   sub->add_option("--role", o->role, "Role or job title");
+  sub->add_option("--location", o->location, "Where they live or work");
+  sub->add_option("--birthday", o->birthday, "YYYY-MM-DD, or --MM-DD without the year")->type_name("DATE");
+  sub->add_option("--link", o->links, "A link, e.g. linkedin=https://... (repeatable)")->type_name("NAME=URL");
+  sub->add_option("--notes", o->notes, "Free notes about them");
   sub->add_option("--met", o->met, "Log a first meeting at WHERE, so a follow-up falls due")->type_name("WHERE");
   sub->add_option("-d,--date", o->date, "Date of the meeting (default today)")->type_name("DATE");
   sub->callback([&ctx, o] { run_add(ctx, *o); });

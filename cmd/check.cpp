@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "commands.h"
+#include "intro_check.h"
 #include "json.h"
 #include "render.h"
 
@@ -26,26 +27,37 @@ void run_check(Context& ctx, const CheckOptions& o) {
   warn_ignored(ctx.err, all.ignored);
   std::vector<Diagnostic> problems = all.problems;
   if (o.strict) problems.insert(problems.end(), all.unknown_keys.begin(), all.unknown_keys.end());
-  std::stable_sort(problems.begin(), problems.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.path, a.line, a.col) < std::tie(b.path, b.line, b.col);
-  });
+  // Warnings: the files read, but introductions do not agree across them.
+  std::vector<Diagnostic> warnings = intro_warnings(all.people);
+  for (auto* list : {&problems, &warnings})
+    std::stable_sort(list->begin(), list->end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::tie(a.path, a.line, a.col) < std::tie(b.path, b.line, b.col);
+    });
   if (o.json) {
-    Json list = Json::array();
-    for (const Diagnostic& d : problems)
-      list.push(Json::object().set("path", d.path).set("line", d.line).set("col", d.col).set("message", d.message));
+    auto to_json = [](const std::vector<Diagnostic>& ds) {
+      Json list = Json::array();
+      for (const Diagnostic& d : ds)
+        list.push(Json::object().set("path", d.path).set("line", d.line).set("col", d.col).set("message", d.message));
+      return list;
+    };
     ctx.out << Json::object()
                    .set("files", all.files)
                    .set("people", all.people.size())
-                   .set("problems", std::move(list))
+                   .set("problems", to_json(problems))
+                   .set("warnings", to_json(warnings))
                    .dump();
   } else {
     // Problems are errors: stderr, `kith: ` first, like every other command.
     warn_problems(ctx.err, problems);
+    warn_problems(ctx.err, warnings);
+    std::string also = warnings.empty()
+                           ? ""
+                           : fmt::format(", {}", count_of(static_cast<long>(warnings.size()), "warning", "warnings"));
     if (problems.empty())
-      ctx.out << fmt::format("{} checked, no problems\n", count_of(all.files, "file", "files"));
+      ctx.out << fmt::format("{} checked, no problems{}\n", count_of(all.files, "file", "files"), also);
     else
-      ctx.out << fmt::format("{} in {}\n", count_of(static_cast<long>(problems.size()), "problem", "problems"),
-                             count_of(all.files, "file", "files"));
+      ctx.out << fmt::format("{} in {}{}\n", count_of(static_cast<long>(problems.size()), "problem", "problems"),
+                             count_of(all.files, "file", "files"), also);
   }
   if (!problems.empty()) ctx.exit_code = 1;
 }

@@ -23,6 +23,14 @@ void setup_git(CLI::App& app, Context& ctx);
 void setup_sync(CLI::App& app, Context& ctx);
 void setup_clone(CLI::App& app, Context& ctx);
 void setup_merge_file(CLI::App& app, Context& ctx);
+void setup_set(CLI::App& app, Context& ctx);
+void setup_unset(CLI::App& app, Context& ctx);
+void setup_tag(CLI::App& app, Context& ctx);
+void setup_rm(CLI::App& app, Context& ctx);
+void setup_mv(CLI::App& app, Context& ctx);
+void setup_undo(CLI::App& app, Context& ctx);
+void setup_find(CLI::App& app, Context& ctx);
+void setup_history(CLI::App& app, Context& ctx);
 // Reads the whole command table when it runs, so it completes every command.
 void setup_completion(CLI::App& app, Context& ctx);
 

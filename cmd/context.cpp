@@ -3,6 +3,8 @@
 
 #include <unistd.h>
 
+#include "transaction.h"
+
 namespace kith {
 
 fs::path Context::data_dir() const {
@@ -14,6 +16,15 @@ fs::path Context::cache_dir() const {
   if (auto xdg = env("XDG_CACHE_HOME"); xdg && !xdg->empty() && (*xdg)[0] == '/') return fs::path(*xdg) / "kith";
   if (auto home = env("HOME"); home && !home->empty()) return fs::path(*home) / ".cache" / "kith";
   return {};
+}
+
+Store Context::store() const {
+  Store s(data_dir(), cache_dir());
+  // Readers do not lock; but a change a dead writer left half-done must be
+  // finished first (taking the lock does it), or they would see half of it.
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(journal_path(s.dir()), ec))) s.lock();
+  return s;
 }
 
 bool Context::color() const {

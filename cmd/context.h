@@ -26,7 +26,9 @@ struct Context {
 
   // The data directory by DESIGN.md's resolution order.
   fs::path data_dir() const;
-  Store store() const { return Store(data_dir(), cache_dir()); }
+  // The store of data_dir(), with any change a dead writer left half-done
+  // finished first (see lib/transaction.h).
+  Store store() const;
   // Where the parse cache lives: $XDG_CACHE_HOME/kith, else ~/.cache/kith;
   // empty (no cache) with --no-cache or KITH_NO_CACHE=1.
   fs::path cache_dir() const;

@@ -10,6 +10,7 @@
 #include "commit.h"
 #include "edit.h"
 #include "json.h"
+#include "note_input.h"
 #include "render.h"
 #include "suggest.h"
 #include "transaction.h"
@@ -26,6 +27,7 @@ struct IntroOptions {
   int limit = 0;
   bool limit_given = false;
   bool json = false;
+  bool edit = false, again = false;
 };
 
 // One side of an introduction: the file as it is, and as it will be.
@@ -54,6 +56,18 @@ void run_intro(Context& ctx, const IntroOptions& o) {
     throw UsageError("intro needs two people: `kith intro A B [NOTE...]`, or `kith intro --suggest [WHO]`");
   Store store = ctx.store();
   store.require_exists();
+  const Date date = o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today);
+  std::string note;
+  if (o.edit) {  // the editor runs before the lock is taken
+    Loaded all = store.load();
+    const Person& a = find_person_in(all, o.a);
+    const Person& b = find_person_in(all, o.b);
+    note = read_note(ctx, o.note, o.date, true,
+                     fmt::format("Note for the intro of {} ({}) and {} ({}) on {}.", a.name, a.slug, b.name, b.slug,
+                                 format_date(date)));
+  } else {
+    note = read_note(ctx, o.note, o.date, false, "");
+  }
   auto lock = store.lock();
   Loaded all = load_for_write(store);
   const Settings& s = all.settings;
@@ -69,9 +83,13 @@ void run_intro(Context& ctx, const IntroOptions& o) {
   const Date date = o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today);
   const std::string note = note_from_words(o.note, o.date);
 
+  if (!o.again && (already_logged(a.log, date, "intro", note, b.slug) || already_logged(b.log, date, "intro", note, a.slug)))
+    throw Error(fmt::format("already logged on {}; use --again to log it twice", format_date(date)),
+                already_logged(a.log, date, "intro", note, b.slug) ? a.path : b.path);
+
   IntroSide first = prepare_side(a, s, NewEntry{date, "intro", note, b.slug});
   IntroSide second = prepare_side(b, s, NewEntry{date, "intro", note, a.slug});
-  apply_changes({{first.person->path, first.before, first.after}, {second.person->path, second.before, second.after}});
+  apply_changes(store.dir(), {{first.person->path, first.before, first.after}, {second.person->path, second.before, second.after}});
   ctx.out << fmt::format("{} <-> {}: intro on {}\n", visible(a.slug), visible(b.slug), format_date(date));
   auto entry_for = [&](const Person& other) {
     return [entry = NewEntry{date, "intro", note, other.slug}](const std::string& text) {
@@ -137,7 +155,9 @@ void setup_intro(CLI::App& app, Context& ctx) {
   CLI::App* sub = app.add_subcommand("intro", "Log an introduction in both files, or suggest who to introduce");
   sub->add_option("A", o->a, "A person (with --suggest: only pairs including them)");
   sub->add_option("B", o->b, "The person A is introduced to");
-  add_note_option(sub, o->note, "Why they should meet (the rest of the line)");
+  add_note_option(sub, o->note, "Why they should meet (the rest of the line; `-` reads it from stdin)");
+  sub->add_flag("-e,--edit", o->edit, "Write the note in $VISUAL/$EDITOR");
+  sub->add_flag("--again", o->again, "Log it even if the same intro is already there");
   CLI::Option* suggest =
       sub->add_flag("--suggest", o->suggest, "Suggest pairs: one's needs meet the other's offers, or shared tags");
   sub->add_option("-d,--date", o->date, "When it happened (default today): YYYY-MM-DD, yesterday, 3d ago, monday")

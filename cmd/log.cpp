@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// kith log WHO KIND [NOTE...] [-d DATE] [--next WHEN]: append one entry.
+// kith log WHO KIND [NOTE... | - | --edit] [-d DATE] [--next WHEN] [--again]:
+// append one entry.
 #include <fmt/format.h>
 
 #include <ostream>
@@ -10,6 +11,7 @@
 #include "edit.h"
 #include "match.h"
 #include "render.h"
+#include "note_input.h"
 #include "update.h"
 
 namespace kith {
@@ -19,12 +21,13 @@ namespace {
 struct LogOptions {
   std::string who, kind, date, next, with;
   std::vector<std::string> note;
+  bool edit = false, again = false;
 };
 
 void run_log(Context& ctx, const LogOptions& o) {
   // The arguments first: a usage error does not depend on what the files say.
   if (o.kind == "intro") throw UsageError("use `kith intro A B` to log an introduction in both files");
-  NewEntry entry{o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today), o.kind, note_from_words(o.note, o.date), ""};
+  NewEntry entry{o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today), o.kind, "", ""};
   std::optional<Date> next;
   if (!o.next.empty()) next = parse_when_arg(o.next, ctx.today, entry.date);
   if (next && *next < ctx.today)  // as `snooze`: a follow-up is planned, not back-dated
@@ -32,11 +35,22 @@ void run_log(Context& ctx, const LogOptions& o) {
 
   Store store = ctx.store();
   store.require_exists();
+  if (o.edit) {  // the editor runs before the lock is taken: others may write meanwhile
+    Loaded all = store.load();
+    const Person& p = find_person_in(all, o.who);
+    entry.note = read_note(ctx, o.note, o.date, true,
+                           fmt::format("Note for the `{}` with {} ({}) on {}.", o.kind, p.name, p.slug,
+                                       format_date(entry.date)));
+  } else {
+    entry.note = read_note(ctx, o.note, o.date, false, "");
+  }
   auto lock = store.lock();
   Loaded all = load_for_write(store);
   const Settings& s = all.settings;
   const Person& p = find_person_in(all, o.who);
   require_kind(s, o.kind);
+  if (!o.again && already_logged(p.log, entry.date, entry.kind, entry.note, entry.with))
+    throw Error(fmt::format("already logged on {}; use --again to log it twice", format_date(entry.date)), p.path);
 
   const TextEdit edit = [&](const std::string& text) {
     std::string out = append_log_entry(text, entry);
@@ -56,7 +70,9 @@ void setup_log(CLI::App& app, Context& ctx) {
   CLI::App* sub = app.add_subcommand("log", "Log an interaction: met, talk, give, ask, got, note, or a kind of kith.yaml");
   sub->add_option("WHO", o->who, "Slug, or a unique prefix of a slug, name or aka")->required();
   sub->add_option("KIND", o->kind, "met, talk, give, ask, got, note, or a kind of kith.yaml")->required();
-  add_note_option(sub, o->note, "What happened (the rest of the line)");
+  add_note_option(sub, o->note, "What happened (the rest of the line; `-` reads it from stdin)");
+  sub->add_flag("-e,--edit", o->edit, "Write the note in $VISUAL/$EDITOR");
+  sub->add_flag("--again", o->again, "Log it even if the same entry is already there");
   sub->add_option("-d,--date", o->date, "When it happened (default today): YYYY-MM-DD, yesterday, 3d ago, monday")
       ->type_name("DATE");
   sub->add_option("--next", o->next, "Also set the next follow-up: a date, or +2w from the entry's date")

@@ -65,6 +65,14 @@ int run(int argc, char** argv) {
   kith::setup_sync(app, ctx);
   kith::setup_clone(app, ctx);
   kith::setup_merge_file(app, ctx);
+  kith::setup_set(app, ctx);
+  kith::setup_unset(app, ctx);
+  kith::setup_tag(app, ctx);
+  kith::setup_rm(app, ctx);
+  kith::setup_mv(app, ctx);
+  kith::setup_undo(app, ctx);
+  kith::setup_find(app, ctx);
+  kith::setup_history(app, ctx);
   kith::setup_completion(app, ctx);
   kith::tidy_help(app);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // kith snooze WHO WHEN: set `next`, editing that one line of the file (or
-// adding it) and nothing else.
+// adding it) and nothing else. `kith snooze WHO never` (or --clear) removes it.
 #include <fmt/format.h>
 
 #include <ostream>
@@ -20,9 +20,29 @@ namespace {
 
 struct SnoozeOptions {
   std::string who, when;
+  bool clear = false;
 };
 
+void run_clear(Context& ctx, const SnoozeOptions& o) {
+  Store store = ctx.store();
+  store.require_exists();
+  auto lock = store.lock();
+  Loaded all = store.load();
+  const Person& p = find_person_in(all, o.who);
+  if (!p.next) {
+    ctx.out << fmt::format("{}: no next date to clear\n", p.slug);
+    return;
+  }
+  update_person_file(p.path, all.settings, [&](const std::string& text) { return remove_key(text, "next"); });
+  ctx.out << fmt::format("{}: next cleared (was {})\n", p.slug, format_date(*p.next));
+  commit_change(ctx, all.settings, {p.path}, fmt::format("kith: snooze {} never", p.slug));
+}
+
 void run_snooze(Context& ctx, const SnoozeOptions& o) {
+  if (o.clear && !o.when.empty() && o.when != "never")
+    throw UsageError(fmt::format("--clear removes `next:`; drop '{}' or --clear", o.when));
+  if (o.clear || o.when == "never") return run_clear(ctx, o);
+  if (o.when.empty()) throw UsageError("snooze needs WHEN (a date, +2w, never) or --clear");
   // `+2w` counts from today: snoozing postpones from now, not from the last contact.
   Date when = parse_when_arg(o.when, ctx.today, ctx.today);
   if (when < ctx.today)
@@ -36,6 +56,10 @@ void run_snooze(Context& ctx, const SnoozeOptions& o) {
   const Settings& s = all.settings;
   const Person& p = find_person_in(all, o.who);
   std::optional<Date> before = p.next;
+  if (before == when) {
+    ctx.out << fmt::format("{}: next is already {}\n", p.slug, format_date(when));
+    return;
+  }
 
   const TextEdit edit = [&](const std::string& text) { return set_scalar(text, "next", format_date(when)); };
   Person after = update_person_file(p.path, s, edit);
@@ -55,7 +79,8 @@ void setup_snooze(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<SnoozeOptions>();
   CLI::App* sub = app.add_subcommand("snooze", "Set the next follow-up date of a person (their `next:`)");
   sub->add_option("WHO", o->who, "Slug, or a unique prefix of a slug, name or aka")->required();
-  sub->add_option("WHEN", o->when, "YYYY-MM-DD, tomorrow, friday, +2w, +1m (from today)")->required();
+  sub->add_option("WHEN", o->when, "YYYY-MM-DD, tomorrow, friday, +2w, +1m (from today), or never");
+  sub->add_flag("--clear", o->clear, "Remove `next:` (the same as WHEN `never`)");
   sub->callback([&ctx, o] { run_snooze(ctx, *o); });
 }
 

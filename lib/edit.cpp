@@ -288,17 +288,43 @@ std::string first_good(std::string_view original, const YAML::Node& before,
   refuse(first_problem + " (where kith would write)", first_at);
 }
 
+std::pair<char32_t, std::size_t> decode_utf8(std::string_view s, std::size_t i);
+bool needs_escape(char32_t cp);
+
 struct Field {
   std::string key;
-  std::string yaml;   // as written
+  std::string yaml;   // as written on one line (in a flow map, or a short value)
   std::string value;  // as it must read back
+  std::vector<std::string> block;  // a multi-line text: its lines, written as a `|-` block in a block map
 };
+
+// The lines of a multi-line note when a literal block scalar holds it as it
+// is: printable text, no line starting with a blank (it would be taken as
+// indentation), no trailing blank lines lost to chomping. Else empty: the
+// note is written double-quoted with `\n` escapes.
+std::vector<std::string> literal_lines(const std::string& text) {
+  if (text.find('\n') == npos || text.back() == '\n' || text.front() == ' ' || text.front() == '\t') return {};
+  std::vector<std::string> lines;
+  for (std::size_t from = 0; from <= text.size();) {
+    std::size_t nl = text.find('\n', from);
+    if (nl == npos) nl = text.size();
+    lines.push_back(text.substr(from, nl - from));
+    from = nl + 1;
+  }
+  for (std::size_t i = 0; i < text.size();) {
+    auto [cp, len] = decode_utf8(text, i);
+    if (len == 0 || (cp != '\n' && cp != '\t' && needs_escape(cp))) return {};
+    i += len;
+  }
+  if (!lines.front().empty() && is_space(lines.front().front())) return {};
+  return lines;
+}
 
 std::vector<Field> entry_fields(const NewEntry& e) {
   std::string date = format_date(e.date);
-  std::vector<Field> f{{"date", date, date}, {"kind", yaml_scalar(e.kind), e.kind}};
-  if (!e.note.empty()) f.push_back({"note", yaml_scalar(e.note), e.note});
-  if (!e.with.empty()) f.push_back({"with", yaml_scalar(e.with), e.with});
+  std::vector<Field> f{{"date", date, date, {}}, {"kind", yaml_scalar(e.kind), e.kind, {}}};
+  if (!e.note.empty()) f.push_back({"note", yaml_scalar(e.note), e.note, literal_lines(e.note)});
+  if (!e.with.empty()) f.push_back({"with", yaml_scalar(e.with), e.with, {}});
   return f;
 }
 
@@ -309,7 +335,12 @@ std::vector<std::string> block_entry(const std::vector<Field>& fields, const std
   std::vector<std::string> out;
   for (const auto& f : fields) {
     std::string prefix = out.empty() ? first_prefix : std::string(key_col, ' ');
-    out.push_back(prefix + f.key + ": " + f.yaml);
+    if (f.block.empty()) {
+      out.push_back(prefix + f.key + ": " + f.yaml);
+      continue;
+    }
+    out.push_back(prefix + f.key + ": |-");
+    for (const std::string& line : f.block) out.push_back(line.empty() ? "" : std::string(key_col + 2, ' ') + line);
   }
   return out;
 }
@@ -695,6 +726,33 @@ Lines replace_value(Lines lines, const Pair& pair, std::string_view value) {
   return lines;
 }
 
+// Candidates for a new top-level `key: value` line: before `log:` (and the
+// comments and blank lines that lead to it), or at the end of the document.
+std::vector<Lines> with_new_key(const Lines& lines, const YAML::Node& root, std::string_view key,
+                                std::string_view value) {
+  const std::size_t col = key_column(root);
+  const std::string added = std::string(col, ' ') + yaml_scalar(key) + ": " + std::string(value);
+  std::vector<std::size_t> places;
+  if (auto log = find_key(root, "log")) {
+    const std::size_t log_line = log->key.Mark().line;
+    std::size_t at = log_line;
+    while (at > 0 && (is_blank(lines.body(at - 1)) ||
+                      (is_comment(lines.body(at - 1)) && indent_of(lines.body(at - 1)) <= col)))
+      --at;
+    // Only when a key is above; else right before `log:`, under the header.
+    places = at > 0 && at < log_line ? std::vector<std::size_t>{at, log_line} : std::vector<std::size_t>{log_line};
+  } else {
+    places = {document_end(lines)};
+  }
+  std::vector<Lines> candidates;
+  for (std::size_t at : places) {
+    Lines c = lines;
+    c.insert(at, {added});
+    candidates.push_back(std::move(c));
+  }
+  return candidates;
+}
+
 }  // namespace
 
 std::string append_log_entry(std::string_view text, const NewEntry& entry) {
@@ -727,7 +785,23 @@ std::string append_log_entry(std::string_view text, const NewEntry& entry) {
                     });
 }
 
+namespace {
+std::string set_value(std::string_view text, std::string_view key, std::string_view written, std::string_view value);
+std::pair<std::size_t, std::size_t> key_lines(const Lines& lines, const Pair& pair);
+}  // namespace
+
 std::string set_scalar(std::string_view text, std::string_view key, std::string_view value) {
+  return set_value(text, key, value, value);
+}
+
+std::string set_string(std::string_view text, std::string_view key, std::string_view value) {
+  return set_value(text, key, yaml_scalar(value), value);
+}
+
+namespace {
+
+// Sets `key` to the YAML text `written`, which must read back as `value`.
+std::string set_value(std::string_view text, std::string_view key, std::string_view written, std::string_view value) {
   const Lines lines = split_lines(text);
   const std::string_view yaml = yaml_text(text, lines);
   const YAML::Node root = parse_map(yaml);
@@ -735,28 +809,34 @@ std::string set_scalar(std::string_view text, std::string_view key, std::string_
 
   std::vector<Lines> candidates;
   if (auto pair = find_key(root, key)) {
-    candidates.push_back(replace_value(lines, *pair, value));
-  } else {
-    const std::size_t col = key_column(root);
-    const std::string added = std::string(col, ' ') + yaml_scalar(key) + ": " + std::string(value);
-    std::vector<std::size_t> places;
-    if (auto log = find_key(root, "log")) {
-      // Before `log:`, and before the comments and blank lines that lead to it.
-      const std::size_t log_line = log->key.Mark().line;
-      std::size_t at = log_line;
-      while (at > 0 && (is_blank(lines.body(at - 1)) ||
-                        (is_comment(lines.body(at - 1)) && indent_of(lines.body(at - 1)) <= col)))
-        --at;
-      // Only when a key is above; else right before `log:`, under the header.
-      places = at > 0 && at < log_line ? std::vector<std::size_t>{at, log_line} : std::vector<std::size_t>{log_line};
+    if (pair->value.IsScalar() || pair->value.IsNull()) {
+      try {
+        candidates.push_back(replace_value(lines, *pair, written));
+      } catch (const Error&) {
+        // A block (`notes: |`) or a quoted value over several lines: its
+        // lines give way to one `key: value` line at the key's place. An
+        // anchor, tag or alias stays refused.
+        const auto& vm = pair->value.Mark();
+        const std::string& vb = lines.body(vm.line);
+        if (pair->value.IsNull() || static_cast<std::size_t>(vm.column) >= vb.size() ||
+            std::strchr("|>\"'", vb[vm.column]) == nullptr)
+          throw;
+        auto [first, end] = key_lines(lines, *pair);
+        Lines c = lines;
+        const std::string& key_line = c.body(first);
+        const std::size_t colon = colon_after_key(key_line, pair->key.Mark().column);
+        if (colon == npos) throw;
+        std::string line = key_line.substr(0, colon + 1) + " " + std::string(written);
+        c.lines.erase(c.lines.begin() + static_cast<std::ptrdiff_t>(first + 1),
+                      c.lines.begin() + static_cast<std::ptrdiff_t>(end));
+        c.lines[first].body = line;
+        candidates.push_back(std::move(c));
+      }
     } else {
-      places = {document_end(lines)};
+      candidates.push_back(replace_value(lines, *pair, written));  // refuses a list or a map, saying so
     }
-    for (std::size_t at : places) {
-      Lines c = lines;
-      c.insert(at, {added});
-      candidates.push_back(std::move(c));
-    }
+  } else {
+    candidates = with_new_key(lines, root, key, written);
   }
   return first_good(yaml, root, candidates,
                     [&](const YAML::Node& before, const std::string& after) -> std::string {
@@ -768,10 +848,12 @@ std::string set_scalar(std::string_view text, std::string_view key, std::string_
                     });
 }
 
+}  // namespace
+
 std::string new_person_text(const NewPerson& p) {
   if (p.name.empty()) throw UsageError("a person needs a name");
   struct Key {
-    const char* name;
+    std::string name;
     std::vector<std::string> values;
     bool is_list;
   };
@@ -782,21 +864,44 @@ std::string new_person_text(const NewPerson& p) {
   auto list = [&](const char* key, const std::vector<std::string>& values) {
     if (!values.empty()) keys.push_back({key, values, true});
   };
+  list("aka", p.aka);
   scalar("circle", p.circle);
   scalar("every", p.every);
   list("tags", p.tags);
   list("offers", p.offers);
   list("needs", p.needs);
   scalar("email", p.email);
+  scalar("phone", p.phone);
   scalar("company", p.company);
   scalar("role", p.role);
+  scalar("location", p.location);
+  scalar("birthday", p.birthday);
 
   std::string out;
+  // A date is written plain (`birthday: 1990-05-12`, as people write it):
+  // kith reads these keys as text, whatever YAML 1.1 would make of them.
+  auto written_as = [](const Key& k, const std::string& v) {
+    return k.name == "birthday" && !v.starts_with("-") ? v : yaml_scalar(v);
+  };
   for (const auto& k : keys) {
     std::string written;
-    for (const auto& v : k.values) written += (written.empty() ? "" : ", ") + yaml_scalar(v);
-    out += std::string(k.name) + ": " + (k.is_list ? "[" + written + "]" : written) + "\n";
+    for (const auto& v : k.values) written += (written.empty() ? "" : ", ") + written_as(k, v);
+    out += k.name + ": " + (k.is_list ? "[" + written + "]" : written) + "\n";
   }
+  if (!p.links.empty()) {
+    out += "links:\n";
+    for (const auto& [name, url] : p.links) out += "  " + yaml_scalar(name) + ": " + yaml_scalar(url) + "\n";
+  }
+  if (!p.notes.empty()) {
+    std::vector<std::string> block = literal_lines(p.notes);
+    if (block.empty()) {
+      out += "notes: " + yaml_scalar(p.notes) + "\n";
+    } else {
+      out += "notes: |-\n";
+      for (const std::string& line : block) out += line.empty() ? "\n" : "  " + line + "\n";
+    }
+  }
+  if (!p.added.empty()) out += "added: " + p.added + "\n";
 
   const YAML::Node root = parse_map(out);
   for (const auto& k : keys) {
@@ -808,6 +913,11 @@ std::string new_person_text(const NewPerson& p) {
     }
     if (!same) refuse(fmt::format("`{}` does not read back as given", k.name));
   }
+  for (const auto& [name, url] : p.links)
+    if (!root["links"][name].IsScalar() || root["links"][name].Scalar() != url)
+      refuse(fmt::format("the link `{}` does not read back as given", name));
+  if (!p.notes.empty() && (!root["notes"].IsScalar() || root["notes"].Scalar() != p.notes))
+    refuse("`notes` does not read back as given");
   return out;
 }
 
@@ -818,6 +928,291 @@ std::string yaml_scalar(std::string_view value) {
     i += len;
   }
   return plain_is_safe(value) ? std::string(value) : double_quoted(value);
+}
+
+
+// ---- Whole keys and list items (set, unset, tag, mv) ----
+
+namespace {
+
+// The lines a top-level key's value spans: from its key line to the next
+// line at the key's indentation or less, without the blank lines and the
+// comments at the key's indentation that lead to what follows.
+std::pair<std::size_t, std::size_t> key_lines(const Lines& lines, const Pair& pair) {
+  const std::size_t first = pair.key.Mark().line;
+  const std::size_t col = pair.key.Mark().column;
+  std::size_t end = first + 1;
+  const std::size_t doc_end = document_end(lines);
+  while (end < doc_end) {
+    const std::string& b = lines.body(end);
+    if (is_content(b) && indent_of(b) <= col && !(indent_of(b) == col && b[col] == '-')) break;
+    ++end;
+  }
+  while (end > first + 1 && (is_blank(lines.body(end - 1)) ||
+                             (is_comment(lines.body(end - 1)) && indent_of(lines.body(end - 1)) <= col)))
+    --end;
+  return {first, end};
+}
+
+// Reads `after`: every top-level key but `key` must read as in `before`;
+// returns `key`'s value (null when absent) or the problem.
+std::string others_unchanged(const YAML::Node& before, std::string_view after, std::string_view key,
+                             YAML::Node& value, bool& present) {
+  YAML::Node root;
+  if (auto problem = read_map(after, root)) return "the result does not read back: " + problem->message;
+  present = false;
+  auto others = [&](const YAML::Node& map, YAML::Node* found) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      if (it->first.IsScalar() && it->first.Scalar() == key) {
+        if (found) {
+          *found = it->second;
+          present = true;
+        }
+      } else {
+        out.emplace_back(dump(it->first), dump(it->second));
+      }
+    }
+    return out;
+  };
+  if (others(before, nullptr) != others(root, &value)) return "the result changes other keys";
+  return {};
+}
+
+std::vector<std::string> scalars_of(const YAML::Node& seq) {
+  std::vector<std::string> out;
+  for (const YAML::Node& n : seq) out.push_back(n.IsScalar() ? n.Scalar() : dump(n));
+  return out;
+}
+
+// Checks that `key` now reads as the list `expected` and nothing else changed.
+auto reads_as_list(std::string_view key, const std::vector<std::string>& expected) {
+  return [key, expected](const YAML::Node& before, const std::string& after) -> std::string {
+    YAML::Node value;
+    bool present = false;
+    if (std::string why = others_unchanged(before, after, key, value, present); !why.empty()) return why;
+    const bool same = expected.empty() ? (!present || value.IsNull() || (value.IsSequence() && value.size() == 0))
+                                       : present && value.IsSequence() && scalars_of(value) == expected;
+    return same ? "" : fmt::format("`{}` does not read back as the list intended", key);
+  };
+}
+
+// The column where the flow list of `pair` opens, after any anchor or tag.
+std::size_t flow_open(const Lines& lines, const Pair& pair) {
+  const std::size_t open = skip_properties(lines, pair.value.Mark());
+  if (open == npos || lines.body(pair.value.Mark().line)[open] != '[')
+    refuse(fmt::format("cannot find the `[` that opens `{}`", pair.key.Scalar()), pair.value.Mark());
+  return open;
+}
+
+Lines add_to_flow(Lines lines, const Pair& pair, const std::string& item) {
+  const std::size_t open_line = pair.value.Mark().line;
+  auto scan = scan_flow(lines, open_line, flow_open(lines, pair));
+  if (!scan) refuse(fmt::format("cannot find the `]` that closes `{}`", pair.key.Scalar()), pair.value.Mark());
+  const YAML::Node& seq = pair.value;
+  const bool trailing_comma = scan->last_char == ',';
+  if (seq.size() > 0) {
+    const auto& im = seq[seq.size() - 1].Mark();
+    const std::string item_line = lines.at(im);
+    const bool own_line = scan->close_line > scan->last_line &&
+                          indent_of(lines.body(scan->close_line)) == scan->close_col &&
+                          indent_of(item_line) == static_cast<std::size_t>(im.column);
+    if (own_line) {  // one item a line, `]` on its own: a new line like the last
+      if (!trailing_comma) lines.lines[scan->last_line].body.insert(scan->last_col, ",");
+      lines.insert(scan->last_line + 1, {item_line.substr(0, im.column) + item + (trailing_comma ? "," : "")});
+      return lines;
+    }
+  }
+  const std::string text = scan->last_char == '[' ? item : trailing_comma ? " " + item + "," : ", " + item;
+  lines.lines[scan->last_line].body.insert(scan->last_col, text);
+  return lines;
+}
+
+Lines add_to_block(Lines lines, const Pair& pair, const std::string& item) {
+  const std::size_t dash = dash_column(lines, pair.value);
+  const std::size_t last = pair.value[pair.value.size() - 1].Mark().line;
+  std::size_t end = last + 1;
+  const std::size_t doc_end = document_end(lines);
+  while (end < doc_end) {
+    const std::string& b = lines.body(end);
+    if (!is_blank(b) && indent_of(b) <= dash) break;
+    ++end;
+  }
+  while (end > last + 1 && is_blank(lines.body(end - 1))) --end;
+  lines.insert(end, {std::string(dash, ' ') + "- " + item});
+  return lines;
+}
+
+// End (exclusive) of the scalar item starting at `at` in a flow list.
+std::size_t flow_item_end(const std::string& body, std::size_t at) {
+  if (body[at] == '"' || body[at] == '\'') return end_of_quoted(body, at);
+  std::size_t end = at;
+  while (end < body.size() && body[end] != ',' && body[end] != ']' && body[end] != '}' &&
+         !(body[end] == '#' && is_space(body[end - 1])))
+    ++end;
+  while (end > at && is_space(body[end - 1])) --end;
+  return end;
+}
+
+Lines remove_from_flow(Lines lines, const Pair& pair, std::size_t index) {
+  const YAML::Node item = pair.value[index];
+  std::string& body = lines.at(item.Mark());
+  const std::size_t at = item.Mark().column;
+  const std::size_t end = flow_item_end(body, at);
+  if (end == npos) refuse(fmt::format("an item of `{}` spans several lines", pair.key.Scalar()), item.Mark());
+  std::size_t after = end;
+  while (after < body.size() && is_space(body[after])) ++after;
+  if (after < body.size() && body[after] == ',') {  // `a, b` -> `b`
+    ++after;
+    while (after < body.size() && is_space(body[after])) ++after;
+    body.erase(at, after - at);
+    return lines;
+  }
+  std::size_t before = at;
+  while (before > 0 && is_space(body[before - 1])) --before;
+  if (before > 0 && body[before - 1] == ',') {  // the last item: `a, b` -> `a`
+    body.erase(before - 1, end - (before - 1));
+    return lines;
+  }
+  body.erase(at, end - at);  // the only item
+  return lines;
+}
+
+Lines remove_from_block(Lines lines, const Pair& pair, std::size_t index) {
+  const std::size_t dash = dash_column(lines, pair.value);
+  const std::size_t first = pair.value[index].Mark().line;
+  if (indent_of(lines.body(first)) != dash || lines.body(first)[dash] != '-')
+    refuse(fmt::format("an item of `{}` does not start on its dash's line", pair.key.Scalar()),
+           pair.value[index].Mark());
+  std::size_t end = first + 1;
+  while (end < lines.lines.size() && !is_blank(lines.body(end)) && indent_of(lines.body(end)) > dash) ++end;
+  lines.lines.erase(lines.lines.begin() + static_cast<std::ptrdiff_t>(first),
+                    lines.lines.begin() + static_cast<std::ptrdiff_t>(end));
+  if (pair.value.size() == 1) {  // no item left: `key: []`, not an empty value
+    std::string& key_line = lines.at(pair.key.Mark());
+    std::size_t colon = colon_after_key(key_line, pair.key.Mark().column);
+    if (colon == npos) refuse(fmt::format("cannot find the `:` after `{}`", pair.key.Scalar()), pair.key.Mark());
+    key_line = key_line.substr(0, colon + 1) + " []" + key_line.substr(colon + 1);
+  }
+  return lines;
+}
+
+struct Parsed {
+  Lines lines;
+  std::string_view yaml;
+  YAML::Node root;
+};
+
+Parsed parse_for_edit(std::string_view text) {
+  Parsed p{split_lines(text), {}, {}};
+  p.yaml = yaml_text(text, p.lines);
+  p.root = parse_map(p.yaml);
+  require_block_root(p.root);
+  return p;
+}
+
+}  // namespace
+
+std::string remove_key(std::string_view text, std::string_view key) {
+  Parsed p = parse_for_edit(text);
+  auto pair = find_key(p.root, key);
+  if (!pair) return std::string(text);
+  auto [first, end] = key_lines(p.lines, *pair);
+  Lines c = p.lines;
+  c.lines.erase(c.lines.begin() + static_cast<std::ptrdiff_t>(first), c.lines.begin() + static_cast<std::ptrdiff_t>(end));
+  return first_good(p.yaml, p.root, {c}, [&](const YAML::Node& before, const std::string& after) -> std::string {
+    YAML::Node value;
+    bool present = false;
+    if (std::string why = others_unchanged(before, after, key, value, present); !why.empty()) return why;
+    return present ? fmt::format("`{}` is still there", key) : "";
+  });
+}
+
+std::string add_list_item(std::string_view text, std::string_view key, std::string_view item) {
+  Parsed p = parse_for_edit(text);
+  const std::string written = yaml_scalar(item);
+  auto pair = find_key(p.root, key);
+  std::vector<std::string> expected;
+  std::vector<Lines> candidates;
+  if (!pair) {
+    candidates = with_new_key(p.lines, p.root, key, "[" + written + "]");
+  } else if (pair->value.IsNull()) {
+    candidates.push_back(replace_value(p.lines, *pair, "[" + written + "]"));
+  } else if (pair->value.IsScalar()) {  // `aka: Ada` becomes `aka: [Ada, Ada L.]`
+    expected.push_back(pair->value.Scalar());
+    candidates.push_back(replace_value(p.lines, *pair, "[" + yaml_scalar(pair->value.Scalar()) + ", " + written + "]"));
+  } else if (pair->value.IsSequence()) {
+    expected = scalars_of(pair->value);
+    const bool flow = pair->value.Style() == YAML::EmitterStyle::Flow || pair->value.size() == 0;
+    candidates.push_back(flow ? add_to_flow(p.lines, *pair, written) : add_to_block(p.lines, *pair, written));
+  } else {
+    refuse(fmt::format("`{}` is not a list", key), pair->value.Mark());
+  }
+  expected.emplace_back(item);
+  return first_good(p.yaml, p.root, candidates, reads_as_list(key, expected));
+}
+
+std::string remove_list_item(std::string_view text, std::string_view key, std::size_t index) {
+  Parsed p = parse_for_edit(text);
+  auto pair = find_key(p.root, key);
+  if (!pair || !pair->value.IsSequence() || index >= pair->value.size())
+    refuse(fmt::format("`{}` has no item {}", key, index + 1));
+  std::vector<std::string> expected = scalars_of(pair->value);
+  expected.erase(expected.begin() + static_cast<std::ptrdiff_t>(index));
+  const bool flow = pair->value.Style() == YAML::EmitterStyle::Flow;
+  Lines c = flow ? remove_from_flow(p.lines, *pair, index) : remove_from_block(p.lines, *pair, index);
+  return first_good(p.yaml, p.root, {c}, reads_as_list(key, expected));
+}
+
+std::string rename_with(std::string_view text, std::string_view from, std::string_view to) {
+  Parsed p = parse_for_edit(text);
+  auto log = find_key(p.root, "log");
+  if (!log || !log->value.IsSequence()) return std::string(text);
+  std::vector<Pair> found;
+  YAML::Node expected = YAML::Clone(log->value);
+  for (std::size_t i = 0; i < log->value.size(); ++i) {
+    const YAML::Node entry = log->value[i];
+    if (!entry.IsMap()) continue;
+    for (auto it = entry.begin(); it != entry.end(); ++it)
+      if (it->first.IsScalar() && it->first.Scalar() == "with" && it->second.IsScalar() && it->second.Scalar() == from) {
+        found.push_back(Pair{it->first, it->second});
+        expected[i]["with"] = std::string(to);
+      }
+  }
+  if (found.empty()) return std::string(text);
+  // Last first, so that the columns of the ones before stay right.
+  std::sort(found.begin(), found.end(), [](const Pair& a, const Pair& b) {
+    return std::pair(a.value.Mark().line, a.value.Mark().column) > std::pair(b.value.Mark().line, b.value.Mark().column);
+  });
+  Lines c = p.lines;
+  const std::string written = yaml_scalar(to);
+  for (const Pair& pair : found) {
+    // In a block map or a flow map alike: a plain value ends at `,`, `}` or a comment.
+    std::string& body = c.at(pair.value.Mark());
+    const std::size_t at = pair.value.Mark().column;
+    const std::size_t end = at < body.size() ? flow_item_end(body, at) : npos;
+    if (end == npos || end <= at) refuse("cannot find the value of `with`", pair.value.Mark());
+    body.replace(at, end - at, written);
+  }
+  // Each entry must read as before, but for the `with` values renamed.
+  auto entries = [](const YAML::Node& log) {
+    std::vector<std::vector<std::pair<std::string, std::string>>> out;
+    for (const YAML::Node& entry : log) {
+      std::vector<std::pair<std::string, std::string>> fields;
+      if (entry.IsMap())
+        for (auto it = entry.begin(); it != entry.end(); ++it)
+          fields.emplace_back(dump(it->first), it->second.IsScalar() ? it->second.Scalar() : dump(it->second));
+      out.push_back(std::move(fields));
+    }
+    return out;
+  };
+  const auto want = entries(expected);
+  return first_good(p.yaml, p.root, {c}, [&](const YAML::Node& before, const std::string& after) -> std::string {
+    YAML::Node value;
+    bool present = false;
+    if (std::string why = others_unchanged(before, after, "log", value, present); !why.empty()) return why;
+    return present && value.IsSequence() && entries(value) == want ? "" : "the log does not read back with only `with:` renamed";
+  });
 }
 
 }  // namespace kith

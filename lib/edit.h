@@ -10,6 +10,7 @@
 // marks and an indentation scan, then checked by parsing the result back.
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dates.h"
@@ -38,14 +39,25 @@ std::string append_log_entry(std::string_view text, const NewEntry& entry);
 // quoted value over several lines, a list, an anchor).
 std::string set_scalar(std::string_view text, std::string_view key, std::string_view value);
 
+// set_scalar for any string: written plain when that reads back as `value`,
+// else double-quoted (or in the quotes the old value used, when it fits).
+std::string set_string(std::string_view text, std::string_view key, std::string_view value);
+
 // Creates the text of a new person file (for `kith add`); no `log:` yet.
 // Throws UsageError for an empty name.
+// Written in DESIGN.md's key order; empty values are omitted.
 struct NewPerson {
   std::string name;
-  std::string circle;   // empty: omitted
-  std::string every;    // empty: omitted
+  std::string circle;
+  std::string every;
   std::vector<std::string> tags, offers, needs;
   std::string email, company, role;
+  std::vector<std::string> aka;
+  std::string phone, location;
+  std::string birthday;  // already checked: YYYY-MM-DD or --MM-DD
+  std::vector<std::pair<std::string, std::string>> links;  // name, URL; in this order
+  std::string notes;     // a multi-line note becomes a `|-` block
+  std::string added;     // YYYY-MM-DD, the day the person was added
 };
 std::string new_person_text(const NewPerson& p);
 
@@ -53,5 +65,25 @@ std::string new_person_text(const NewPerson& p);
 // else double-quoted with escapes. Throws UsageError when `value` is not
 // UTF-8, which no YAML file can hold.
 std::string yaml_scalar(std::string_view value);
+
+// Removes a top-level key with its value's lines (and a trailing comment on
+// them); the text is returned unchanged when the key is absent.
+std::string remove_key(std::string_view text, std::string_view key);
+
+// Adds `item` at the end of the top-level list `key`, in the list's own
+// style: a block list gets a `- item` line at its dash column, a flow list
+// `, item` before its `]` (or a line of its own when each item has one). A
+// missing or empty key becomes `key: [item]`; a single scalar becomes a
+// flow list of it and `item`.
+std::string add_list_item(std::string_view text, std::string_view key, std::string_view item);
+
+// Removes the item at `index` (0-based) of the top-level list `key`: its
+// line(s) in a block list (the last one leaves `key: []`), the item and one
+// comma in a flow list.
+std::string remove_list_item(std::string_view text, std::string_view key, std::size_t index);
+
+// Every log entry's `with: from` becomes `with: to` (`kith mv`); nothing else
+// changes. The text is returned unchanged when no entry names `from`.
+std::string rename_with(std::string_view text, std::string_view from, std::string_view to);
 
 }  // namespace kith

@@ -384,4 +384,64 @@ void configure_merge_driver(const fs::path& dir) {
   }
 }
 
+std::vector<GitCommit> recent_commits(const fs::path& dir, std::size_t limit) {
+  std::optional<fs::path> root = work_tree_root(dir);
+  if (!root) throw Error("undo needs git: the data directory is not in a git work tree", dir.string());
+  // Fields end with \x1f, commits with \x1e: subjects and bodies hold any text.
+  ProcessResult log = git(*root, {"log", fmt::format("-n{}", limit), "--format=%H%x1f%s%x1f%b%x1f%x1e"});
+  if (log.status != 0) {
+    if (git(*root, {"rev-parse", "--verify", "-q", "HEAD"}).status != 0) return {};  // no commit yet
+    throw Error(fmt::format("git log failed: {}", complaint(log, "log")), dir.string());
+  }
+  std::vector<GitCommit> out;
+  std::size_t at = 0;
+  while (true) {
+    std::size_t end = log.out.find('\x1e', at);
+    if (end == std::string::npos) break;
+    std::string rec = log.out.substr(at, end - at);
+    at = end + 1;
+    rec.erase(0, rec.find_first_not_of('\n'));
+    std::vector<std::string> fields;
+    for (std::size_t from = 0, sep; (sep = rec.find('\x1f', from)) != std::string::npos; from = sep + 1)
+      fields.push_back(rec.substr(from, sep - from));
+    if (fields.size() < 3) continue;
+    GitCommit c{fields[0], fields[1], {}, {}};
+    for (std::size_t from = 0; from < fields[2].size();) {  // `Reverts: SHA` lines of kith's undo commits
+      std::size_t nl = fields[2].find('\n', from);
+      if (nl == std::string::npos) nl = fields[2].size();
+      std::string line = chomp(fields[2].substr(from, nl - from));
+      if (line.starts_with("Reverts: ")) c.reverts.push_back(line.substr(9));
+      from = nl + 1;
+    }
+    ProcessResult files = git(*root, {"show", "--no-renames", "-z", "--name-only", "--format=", c.sha});
+    if (files.status != 0) throw Error(fmt::format("git show failed: {}", complaint(files, "show")), dir.string());
+    for (std::size_t from = 0, nul; (nul = files.out.find('\0', from)) != std::string::npos; from = nul + 1)
+      if (nul > from) c.files.push_back(*root / files.out.substr(from, nul - from));
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::optional<std::string> file_at(const fs::path& dir, const std::string& rev, const fs::path& file) {
+  std::optional<fs::path> root = work_tree_root(dir);
+  if (!root) throw Error("not in a git work tree", dir.string());
+  std::optional<std::string> rel = relative_to(*root, file);
+  if (!rel) throw Error("outside the git work tree", file.string());
+  const std::string object = rev + ":" + *rel;
+  if (git(*root, {"cat-file", "-e", object}).status != 0) return std::nullopt;
+  ProcessResult r = git(*root, {"cat-file", "blob", object});
+  if (r.status != 0) throw Error(fmt::format("git cat-file failed: {}", complaint(r, "cat-file")), file.string());
+  return r.out;
+}
+
+bool has_uncommitted_changes(const fs::path& dir, const fs::path& file) {
+  std::optional<fs::path> root = work_tree_root(dir);
+  if (!root) return false;
+  std::optional<std::string> rel = relative_to(*root, file);
+  if (!rel) return false;
+  ProcessResult r = git(*root, {"--literal-pathspecs", "status", "--porcelain"}, {*rel});
+  if (r.status != 0) throw Error(fmt::format("git status failed: {}", complaint(r, "status")), file.string());
+  return !r.out.empty();
+}
+
 }  // namespace kith

@@ -6,6 +6,7 @@
 // missing git means "no git", not an error.
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -107,5 +108,25 @@ bool merge_driver_configured(const std::filesystem::path& dir);
 // Sets merge.kith.name and merge.kith.driver in the local config. Throws
 // Error with git's message when it cannot.
 void configure_merge_driver(const std::filesystem::path& dir);
+
+// A commit, for `kith undo`: its subject, the commits it says it reverts
+// (`Reverts: SHA` lines of its message) and the files it touched (absolute).
+struct GitCommit {
+  std::string sha, subject;
+  std::vector<std::string> reverts;
+  std::vector<std::filesystem::path> files;
+};
+
+// The last `limit` commits of the work tree holding `dir`, newest first
+// (none before the first commit). Throws Error when `dir` is not in a git
+// work tree (`undo needs git`) or git fails.
+std::vector<GitCommit> recent_commits(const std::filesystem::path& dir, std::size_t limit);
+
+// The text of `file` at `rev`, or nullopt when the file is not there.
+std::optional<std::string> file_at(const std::filesystem::path& dir, const std::string& rev,
+                                   const std::filesystem::path& file);
+
+// True when `file` differs from HEAD in the index or the work tree.
+bool has_uncommitted_changes(const std::filesystem::path& dir, const std::filesystem::path& file);
 
 }  // namespace kith

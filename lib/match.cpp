@@ -36,6 +36,16 @@ std::size_t prefix_distance(std::string_view q, std::string_view h) {
   return *std::min_element(prev.begin(), prev.end());
 }
 
+// True when `q` starts at the beginning of a word of `h` (after a space,
+// dash, dot or apostrophe): "marchand" and "leonie m" in "leonie marchand".
+bool starts_a_word(std::string_view h, std::string_view q) {
+  for (std::size_t at = 0; at < h.size(); ++at) {
+    const bool word_start = at == 0 || std::string_view(" -.'_").find(h[at - 1]) != std::string_view::npos;
+    if (word_start && h.compare(at, q.size(), q) == 0) return true;
+  }
+  return false;
+}
+
 std::string describe(const Person& p) { return fmt::format("{} ({})", p.slug, p.name); }
 
 }  // namespace
@@ -45,25 +55,34 @@ const Person& find_person(const std::vector<Person>& people, std::string_view wh
     if (p.slug == who) return p;
   std::string q = fold(who);
   if (q.empty()) throw Error("an empty name matches nobody");
-  std::vector<const Person*> exact, prefix;
+  std::vector<const Person*> exact, prefix, word;
   for (const Person& p : people) {
     std::vector<std::string> hs = handles(p);
     if (std::find(hs.begin(), hs.end(), q) != hs.end()) exact.push_back(&p);
     else if (std::any_of(hs.begin(), hs.end(), [&](const std::string& h) { return h.rfind(q, 0) == 0; }))
       prefix.push_back(&p);
+    else if (std::any_of(hs.begin(), hs.end(), [&](const std::string& h) { return starts_a_word(h, q); }))
+      word.push_back(&p);
   }
-  // A full name beats a longer one it is the prefix of ("Ana" vs "Anabelle").
+  // A full name beats a longer one it is the prefix of ("Ana" vs "Anabelle"),
+  // and the start of a name beats a later word ("Martin" the first name
+  // before "Julie Martin").
   if (exact.size() == 1) return *exact.front();
-  std::vector<const Person*> candidates = exact.empty() ? prefix : exact;
+  std::vector<const Person*> candidates = !exact.empty() ? exact : !prefix.empty() ? prefix : word;
   if (candidates.size() == 1) return *candidates.front();
   if (!candidates.empty()) {
     std::string list;
     for (const Person* p : candidates) list += "\n  " + describe(*p);
     throw Error(fmt::format("'{}' matches {} people; say which:{}", who, candidates.size(), list));
   }
-  // Nothing: suggest the closest handles.
+  // Nothing: suggest the names that contain it, then the closest handles.
   std::vector<std::pair<std::size_t, const Person*>> scored;
   for (const Person& p : people) {
+    std::vector<std::string> hs = handles(p);
+    if (std::any_of(hs.begin(), hs.end(), [&](const std::string& h) { return h.find(q) != std::string::npos; })) {
+      scored.emplace_back(0, &p);
+      continue;
+    }
     std::size_t best = std::string::npos;
     for (const std::string& h : handles(p)) best = std::min(best, prefix_distance(q, h));
     // About a typo per three letters, and never all of them (every handle

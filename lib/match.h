@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // WHO arguments: a slug, or a unique case- and accent-insensitive prefix of a
-// slug, name or aka.
+// slug, name or aka, or of any word of them (`Marchand` for Léonie Marchand).
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +11,8 @@
 namespace kith {
 
 // The person WHO names. Throws Error listing the candidates when ambiguous,
-// and suggesting the closest names when nothing matches.
+// and suggesting names that contain WHO, or the closest ones, when nothing
+// matches.
 const Person& find_person(const std::vector<Person>& people, std::string_view who);
 
 // For completion: the slugs of the people a WHO being typed may lead to, in

@@ -23,6 +23,7 @@
 #include "cache/parse_cache.h"
 #include "load.h"
 #include "walk.h"
+#include "transaction.h"
 
 namespace kith {
 
@@ -283,6 +284,14 @@ Store::Lock::Lock(const fs::path& dir) {
     ::close(fd_);
     errno = saved;
     throw Error(fmt::format("cannot lock the directory: {}", errno_text()), lock_path.string());
+  }
+  // A multi-file change a dead process left half-done is finished before
+  // the new holder reads anything.
+  try {
+    recover_changes(dir);
+  } catch (...) {
+    ::close(fd_);
+    throw;
   }
 }
 

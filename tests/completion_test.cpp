@@ -100,7 +100,7 @@ class BashCompletion : public ::testing::Test {
 
 TEST_F(BashCompletion, SubcommandsByPrefix) {
   EXPECT_EQ(complete("kith l"), "list log");
-  EXPECT_EQ(complete("kith s"), "show snooze sync");
+  EXPECT_EQ(complete("kith s"), "set show snooze sync");
   std::vector<std::string> all = help_subcommands();
   std::sort(all.begin(), all.end());
   std::string expected;
@@ -151,7 +151,7 @@ TEST_F(BashCompletion, FixedValuesCompleteFromTheirList) {
 }
 
 TEST_F(BashCompletion, OptionsOfTheSubcommandAndTheGlobalOnes) {
-  EXPECT_EQ(complete("kith log --"), "--help --date --next --dir --color --no-cache");
+  EXPECT_EQ(complete("kith log --"), "--help --edit --again --date --next --dir --color --no-cache");
   EXPECT_EQ(complete("kith due --l"), "--limit");
   EXPECT_EQ(complete("kith --"), "--help --version --dir --color --no-cache");
 }

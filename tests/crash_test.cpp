@@ -87,6 +87,52 @@ TEST(CrashSafety, KilledWritesLeaveTheOldOrTheNewFileNeverAPartOne) {
   EXPECT_EQ(check.code, 0) << check.describe();
 }
 
+std::size_t intro_count(const fs::path& file) {
+  std::size_t n = 0;
+  for (const std::string& line : lines_of(read_text(file)))
+    if (line.find("kind: intro") != std::string::npos) ++n;
+  return n;
+}
+
+// Issue 11 item 1: `intro` writes two files. Killed at any moment, the next
+// command sees the intro in both files or in neither, never in one.
+TEST(CrashSafety, AKilledIntroIsInBothFilesOrInNeither) {
+  TempDir tmp;
+  fs::path dir = copy_examples(tmp);
+  const fs::path a = dir / "lea-nguyen.yaml", b = dir / "thomas-girard.yaml";
+  const std::vector<std::string> base{"--dir", dir.string(), "intro", "lea-nguyen", "thomas-girard"};
+
+  auto start = std::chrono::steady_clock::now();
+  auto warm = base;
+  warm.push_back("warm-up");
+  ASSERT_EQ(run_kith(tmp, warm).code, 0);
+  const int run_us = std::max(2000, static_cast<int>(seconds_since(start) * 1e6));
+
+  std::mt19937 rng(20261130);
+  std::uniform_int_distribution<int> delay_us(run_us / 4, run_us * 6 / 5);
+  int killed = 0, journals = 0;
+  for (int i = 0; i < 120; ++i) {
+    auto args = base;
+    args.push_back("crash " + std::to_string(i));
+    Child child = spawn_kith(tmp, args);
+    std::this_thread::sleep_for(std::chrono::microseconds(delay_us(rng)));
+    ::kill(child.pid, SIGKILL);
+    RunResult r = finish(child);
+    if (r.code == 128 + SIGKILL) ++killed;
+    if (fs::exists(dir / ".kith-journal")) ++journals;
+    // Any command finishes what the killed one decided, before it reads.
+    RunResult list = run_kith(tmp, {"--dir", dir.string(), "list"});
+    ASSERT_EQ(list.code, 0) << list.describe();
+    ASSERT_FALSE(fs::exists(dir / ".kith-journal"));
+    ASSERT_EQ(intro_count(a), intro_count(b)) << "run " << i << " left half an introduction";
+  }
+  std::cout << "[ crash    ] 120 intros: " << killed << " killed, " << journals
+            << " left a journal that the next command finished\n";
+  EXPECT_GT(killed, 40);
+  RunResult check = run_kith(tmp, {"--dir", dir.string(), "check"});
+  EXPECT_EQ(check.code, 0) << check.describe();
+}
+
 TEST(CrashSafety, StaleTempFilesAreIgnoredThenRemovedByTheNextWrite) {
   TempDir tmp;
   fs::path dir = copy_examples(tmp);
