@@ -20,6 +20,8 @@ void setup_snooze(CLI::App& app, Context& ctx);
 void setup_check(CLI::App& app, Context& ctx);
 void setup_edit(CLI::App& app, Context& ctx);
 void setup_git(CLI::App& app, Context& ctx);
+void setup_import(CLI::App& app, Context& ctx);
+void setup_export(CLI::App& app, Context& ctx);
 // Reads the whole command table when it runs, so it completes every command.
 void setup_completion(CLI::App& app, Context& ctx);
 

@@ -56,6 +56,8 @@ int run(int argc, char** argv) {
   kith::setup_check(app, ctx);
   kith::setup_edit(app, ctx);
   kith::setup_git(app, ctx);
+  kith::setup_import(app, ctx);
+  kith::setup_export(app, ctx);
   kith::setup_completion(app, ctx);
 
   // Read after --help/--version are handled and before any command runs, so
