@@ -31,6 +31,8 @@ void setup_mv(CLI::App& app, Context& ctx);
 void setup_undo(CLI::App& app, Context& ctx);
 void setup_find(CLI::App& app, Context& ctx);
 void setup_history(CLI::App& app, Context& ctx);
+void setup_import(CLI::App& app, Context& ctx);
+void setup_export(CLI::App& app, Context& ctx);
 // Reads the whole command table when it runs, so it completes every command.
 void setup_completion(CLI::App& app, Context& ctx);
 

@@ -43,6 +43,8 @@ Completer positional_completer(const std::string& name) {
   if (name == "DIR") return {Type::directory, "", {}};
   if (name == "FILE" || name == "PATH") return {Type::file, "", {}};
   if (name == "SHELL") return {Type::words, "shell", {"bash", "zsh", "fish"}};
+  if (name == "SOURCE") return {Type::words, "source", {"linkedin", "vcard", "json"}};
+  if (name == "FORMAT") return {Type::words, "format", {"vcard", "ics", "json"}};
   return {};
 }
 

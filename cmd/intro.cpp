@@ -80,9 +80,6 @@ void run_intro(Context& ctx, const IntroOptions& o) {
   if (fs::equivalent(a.path, b.path, same_error))
     throw UsageError(fmt::format("'{}' and '{}' are one person: {} and {} are the same file", o.a, o.b, a.path,
                                  b.path));
-  const Date date = o.date.empty() ? ctx.today : parse_entry_date(o.date, ctx.today);
-  const std::string note = note_from_words(o.note, o.date);
-
   if (!o.again && (already_logged(a.log, date, "intro", note, b.slug) || already_logged(b.log, date, "intro", note, a.slug)))
     throw Error(fmt::format("already logged on {}; use --again to log it twice", format_date(date)),
                 already_logged(a.log, date, "intro", note, b.slug) ? a.path : b.path);

@@ -73,6 +73,8 @@ int run(int argc, char** argv) {
   kith::setup_undo(app, ctx);
   kith::setup_find(app, ctx);
   kith::setup_history(app, ctx);
+  kith::setup_import(app, ctx);
+  kith::setup_export(app, ctx);
   kith::setup_completion(app, ctx);
   kith::tidy_help(app);
 

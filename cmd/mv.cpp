@@ -42,7 +42,7 @@ void run_mv(Context& ctx, const MvOptions& o) {
   Store store = ctx.store();
   store.require_exists();
   auto lock = store.lock();
-  Loaded all = store.load();
+  Loaded all = load_for_write(store);
   const Settings& s = all.settings;
   const Person& p = find_person_in(all, o.who);
   const std::string name = new_name.empty() ? p.name : new_name;

@@ -34,7 +34,7 @@ void run_rm(Context& ctx, const RmOptions& o) {
   Store store = ctx.store();
   store.require_exists();
   auto lock = store.lock();
-  Loaded all = store.load();
+  Loaded all = load_for_write(store);
   const Person& p = find_person_in(all, o.who);
   if (!o.force && !confirmed(ctx, p)) {
     ctx.out << "nothing removed\n";

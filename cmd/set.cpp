@@ -119,7 +119,7 @@ void run_set(Context& ctx, const SetOptions& o) {
   Store store = ctx.store();
   store.require_exists();
   auto lock = store.lock();
-  Loaded all = store.load();
+  Loaded all = load_for_write(store);
   const Settings& s = all.settings;
   const Person& p = find_person_in(all, o.who);
 
@@ -177,7 +177,7 @@ void run_unset(Context& ctx, const UnsetOptions& o) {
   Store store = ctx.store();
   store.require_exists();
   auto lock = store.lock();
-  Loaded all = store.load();
+  Loaded all = load_for_write(store);
   const Person& p = find_person_in(all, o.who);
   std::string text = read_file(p.path);
   if (remove_key(text, o.key) == text) {
@@ -205,7 +205,7 @@ void run_tag(Context& ctx, const TagOptions& o) {
   Store store = ctx.store();
   store.require_exists();
   auto lock = store.lock();
-  Loaded all = store.load();
+  Loaded all = load_for_write(store);
   const Person& p = find_person_in(all, o.who);
   std::vector<std::string> said;
   std::string text = read_file(p.path);
