@@ -1168,30 +1168,33 @@ std::string rename_with(std::string_view text, std::string_view from, std::strin
   Parsed p = parse_for_edit(text);
   auto log = find_key(p.root, "log");
   if (!log || !log->value.IsSequence()) return std::string(text);
-  std::vector<Pair> found;
+  // Marks, not nodes: yaml-cpp's Node assignment writes through to the tree,
+  // so sorting nodes would scramble them.
+  std::vector<YAML::Mark> found;
   YAML::Node expected = YAML::Clone(log->value);
   for (std::size_t i = 0; i < log->value.size(); ++i) {
     const YAML::Node entry = log->value[i];
     if (!entry.IsMap()) continue;
     for (auto it = entry.begin(); it != entry.end(); ++it)
       if (it->first.IsScalar() && it->first.Scalar() == "with" && it->second.IsScalar() && it->second.Scalar() == from) {
-        found.push_back(Pair{it->first, it->second});
+        found.push_back(it->second.Mark());
         expected[i]["with"] = std::string(to);
       }
   }
   if (found.empty()) return std::string(text);
   // Last first, so that the columns of the ones before stay right.
-  std::sort(found.begin(), found.end(), [](const Pair& a, const Pair& b) {
-    return std::pair(a.value.Mark().line, a.value.Mark().column) > std::pair(b.value.Mark().line, b.value.Mark().column);
+  std::sort(found.begin(), found.end(), [](const YAML::Mark& a, const YAML::Mark& b) {
+    return std::pair(a.line, a.column) > std::pair(b.line, b.column);
   });
   Lines c = p.lines;
   const std::string written = yaml_scalar(to);
-  for (const Pair& pair : found) {
+  for (const YAML::Mark& mark : found) {
     // In a block map or a flow map alike: a plain value ends at `,`, `}` or a comment.
-    std::string& body = c.at(pair.value.Mark());
-    const std::size_t at = pair.value.Mark().column;
-    const std::size_t end = at < body.size() ? flow_item_end(body, at) : npos;
-    if (end == npos || end <= at) refuse("cannot find the value of `with`", pair.value.Mark());
+    std::string& body = c.at(mark);
+    const std::size_t at = mark.column;
+    std::size_t end = at < body.size() ? flow_item_end(body, at) : npos;
+    if (end == npos || end <= at) refuse("cannot find the value of `with`", mark);
+    while (end > at && (body[end - 1] == ' ' || body[end - 1] == '\t')) --end;  // the spaces before a comment stay
     body.replace(at, end - at, written);
   }
   // Each entry must read as before, but for the `with` values renamed.

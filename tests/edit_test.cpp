@@ -584,9 +584,14 @@ TEST(SetScalar, LeavesNestedKeysOfTheSameNameAlone) {
   EXPECT_EQ(set_scalar(text, "next", "2026-12-01"), text + "next: 2026-12-01\n");
 }
 
+// A block value gives way to one `key: value` line (`kith set` on notes).
+TEST(SetScalar, ReplacesABlockValueWithOneLine) {
+  EXPECT_EQ(set_scalar("name: Ana\nnext: |\n  2026-01-01\n# kept\n", "next", "2026-12-01"),
+            "name: Ana\nnext: 2026-12-01\n# kept\n");
+}
+
 TEST(SetScalar, RefusesValuesItCannotRewriteInPlace) {
   EXPECT_THROW(set_scalar("name: Ana\nnext: [2026-01-01]\n", "next", "2026-12-01"), Error);
-  EXPECT_THROW(set_scalar("name: Ana\nnext: |\n  2026-01-01\n", "next", "2026-12-01"), Error);
   EXPECT_THROW(set_scalar("name: Ana\nnext: &d 2026-01-01\n", "next", "2026-12-01"), Error);
   // A plain value continued on the next line: replacing the first line alone
   // would not read back as the new value, and the check says so.

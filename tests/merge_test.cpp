@@ -119,7 +119,7 @@ TEST(MergePerson, AScalarChangedBothWaysIsARealConflictAroundItsLine) {
   EXPECT_EQ(d->line, 2);
   LoadResult l = load_person(r.text, "ada.yaml", Settings{});
   ASSERT_FALSE(l.problems.empty());
-  EXPECT_EQ(l.problems.front().to_string().rfind("ada.yaml:2:1: merge conflict: ", 0), 0u);
+  EXPECT_EQ(l.problems.front().to_string().rfind("ada.yaml:2:1: merge conflict: ", 0), 0u) << l.problems.front().to_string();
 }
 
 TEST(MergePerson, HandEditedCommentsAndNotesOnOneSideLogsOnTheOther) {

@@ -211,7 +211,8 @@ TEST(NewUserDates, EveryDateOptionTakesTheSameFormsUnquoted) {
                                          {{"7", "dec"}, "2025-12-07"},
                                          {{"nov", "21"}, "2026-11-21"},
                                          {{"1 month ago"}, "2026-10-21"}}) {
-    std::vector<std::string> args{"--dir", "net", "log", "ana", "talk", "-d"};
+    // --again: two of these forms name one day, and the note is the same.
+    std::vector<std::string> args{"--dir", "net", "log", "ana", "talk", "--again", "-d"};
     args.insert(args.end(), c.date.begin(), c.date.end());
     args.push_back("lunch");
     RunResult r = run_kith(tmp, args);
