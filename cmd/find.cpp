@@ -37,14 +37,15 @@ void run_find(Context& ctx, const FindOptions& o) {
     return;
   }
   if (hits.empty()) {
-    ctx.out << fmt::format("nothing matches '{}'\n", text);
+    ctx.out << fmt::format("nothing matches '{}'\n", visible(text));
     return;
   }
   const bool color = ctx.color();
   Table table;
   for (const FindHit& h : hits) {
     std::string where = h.entry ? fmt::format("{} {}", format_date(h.entry->date), h.entry->kind) : h.field;
-    table.rows.push_back({paint(h.person->slug, Style::bold, color), paint(where, Style::dim, color), h.text});
+    table.rows.push_back(
+        {paint(visible(h.person->slug), Style::bold, color), paint(visible(where), Style::dim, color), visible(h.text)});
   }
   ctx.out << table.render();
 }

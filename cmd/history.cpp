@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "history.h"
 #include "json.h"
+#include "pager.h"
 #include "render.h"
 
 namespace kith {
@@ -19,6 +20,7 @@ struct HistoryOptions {
   std::string who, since, until, kind;
   int limit = 0;
   bool json = false;
+  bool no_pager = false;
 };
 
 // A note on one line: a multi-line note shows its first line and `…`.
@@ -63,10 +65,13 @@ void run_history(Context& ctx, const HistoryOptions& o) {
   Table table;
   for (const HistoryItem& i : items) {
     std::string note = one_line(i.entry->note);
-    if (!i.entry->with.empty()) note += (note.empty() ? "" : " ") + paint("(with " + i.entry->with + ")", Style::dim, color);
-    table.rows.push_back({format_date(i.entry->date), paint(i.person->slug, Style::bold, color), i.entry->kind, note});
+    note = visible(note);
+    if (!i.entry->with.empty())
+      note += (note.empty() ? "" : " ") + paint("(with " + visible(i.entry->with) + ")", Style::dim, color);
+    table.rows.push_back(
+        {format_date(i.entry->date), paint(visible(i.person->slug), Style::bold, color), visible(i.entry->kind), note});
   }
-  ctx.out << table.render();
+  print_paged(ctx, table.render(), o.no_pager);
 }
 
 }  // namespace
@@ -80,6 +85,7 @@ void setup_history(CLI::App& app, Context& ctx) {
   sub->add_option("--kind", o->kind, "Only entries of this kind")->type_name("K");
   sub->add_option("--limit", o->limit, "At most the N newest entries")->type_name("N")->default_str("");
   sub->add_flag("--json", o->json, "Print a JSON array, newest first");
+  add_no_pager_flag(*sub, o->no_pager);
   sub->callback([&ctx, o] { run_history(ctx, *o); });
 }
 

@@ -190,6 +190,20 @@ TEST_F(CommandsCli, HistoryListsEntriesNewestFirstWithFilters) {
   EXPECT_EQ(lines_of(limit.out).size(), 1u) << limit.out;
 }
 
+// A note is the user's text, but an escape in it must not clear the screen.
+TEST_F(CommandsCli, HistoryAndFindShowControlCharactersVisibly) {
+  write("esc", "name: Esc Ape\nnotes: \"clear \\e[2J here\"\nlog:\n  - date: 2026-11-01\n    kind: talk\n"
+               "    note: \"title \\e]0;pwned\\a\"\n");
+  RunResult history = kith({"history", "esc", "--no-pager"});
+  ASSERT_EQ(history.code, 0) << history.describe();
+  EXPECT_EQ(history.out.find('\x1b'), std::string::npos) << history.out;
+  EXPECT_NE(history.out.find("title \\e]0;pwned\\a"), std::string::npos) << history.out;
+  RunResult find = kith({"find", "clear"});
+  ASSERT_EQ(find.code, 0) << find.describe();
+  EXPECT_EQ(find.out.find('\x1b'), std::string::npos) << find.out;
+  EXPECT_NE(find.out.find("clear \\e[2J here"), std::string::npos) << find.out;
+}
+
 TEST_F(CommandsCli, ANoteFromStdinKeepsItsLinesAsABlock) {
   RunOptions in;
   in.input = "first line\nsecond: line\n\n";
