@@ -20,6 +20,7 @@ namespace {
 
 struct SnoozeOptions {
   std::string who, when;
+  std::vector<std::string> when_words;
   bool clear = false;
 };
 
@@ -57,7 +58,7 @@ void run_snooze(Context& ctx, const SnoozeOptions& o) {
   const Person& p = find_person_in(all, o.who);
   std::optional<Date> before = p.next;
   if (before == when) {
-    ctx.out << fmt::format("{}: next is already {}\n", p.slug, format_date(when));
+    ctx.out << fmt::format("{}: next is already {}\n", visible(p.slug), format_date(when));
     return;
   }
 
@@ -79,9 +80,13 @@ void setup_snooze(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<SnoozeOptions>();
   CLI::App* sub = app.add_subcommand("snooze", "Set the next follow-up date of a person (their `next:`)");
   sub->add_option("WHO", o->who, "Slug, or a unique prefix of a slug, name or aka")->required();
-  sub->add_option("WHEN", o->when, "YYYY-MM-DD, tomorrow, friday, +2w, +1m (from today), or never");
+  // WHEN may be several words typed without quotes (`next friday`, `Dec 7`).
+  sub->add_option("WHEN", o->when_words, "YYYY-MM-DD, tomorrow, friday, next friday, +2w, +1m (from today), or never");
   sub->add_flag("--clear", o->clear, "Remove `next:` (the same as WHEN `never`)");
-  sub->callback([&ctx, o] { run_snooze(ctx, *o); });
+  sub->callback([&ctx, o] {
+    for (const std::string& word : o->when_words) o->when += (o->when.empty() ? "" : " ") + word;
+    run_snooze(ctx, *o);
+  });
 }
 
 }  // namespace kith

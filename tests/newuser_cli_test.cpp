@@ -194,6 +194,19 @@ TEST(NewUserErrors, MistypedKindAndCircleSuggestTheClosestAndAreUsageErrors) {
 
 // --- Dates: one parser ---
 
+// WHEN is the rest of the line, so the two-word forms need no quotes.
+TEST(NewUserDates, SnoozeTakesAWhenOfSeveralWordsUnquoted) {
+  TempDir tmp;
+  ASSERT_EQ(run_kith(tmp, {"--dir", "net", "init", "--no-git"}).code, 0);
+  tmp.write("net/ana.yaml", "name: Ana\n");
+  RunResult r = run_kith(tmp, {"--dir", "net", "snooze", "ana", "next", "friday"}, on_day("2026-11-21"));
+  ASSERT_EQ(r.code, 0) << r.describe();
+  EXPECT_EQ(tmp.read("net/ana.yaml"), "name: Ana\nnext: 2026-11-27\n");
+  RunResult dec = run_kith(tmp, {"--dir", "net", "snooze", "ana", "Dec", "7"}, on_day("2026-11-21"));
+  ASSERT_EQ(dec.code, 0) << dec.describe();
+  EXPECT_EQ(tmp.read("net/ana.yaml"), "name: Ana\nnext: 2026-12-07\n");
+}
+
 TEST(NewUserDates, EveryDateOptionTakesTheSameFormsUnquoted) {
   TempDir tmp;
   ASSERT_EQ(run_kith(tmp, {"--dir", "net", "init", "--no-git"}).code, 0);
