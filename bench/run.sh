@@ -87,7 +87,7 @@ for n in "${sizes[@]}"; do
     sample "$res/list" "$kith" --dir "$dir" list
     sample "$res/report" "$kith" --dir "$dir" report
     sample "$res/show-ONE" "$kith" --dir "$dir" show "$one"
-    sample "$res/log-ONE" "$kith" --dir "$dir" log "$two" talk bench run
+    sample "$res/log-ONE" "$kith" --dir "$dir" log "$two" talk --again bench run  # --again: the same entry each run
     sample "$res/check" "$kith" --dir "$dir" check
     sample "$res/intro-suggest" "$kith" --dir "$dir" intro --suggest --limit 20
     if [ "$has_task" = 1 ]; then
