@@ -91,7 +91,8 @@ Delta delta_of(const Target& t, const Contact& c) {
   for (const auto& [kind, url] : c.links) {
     auto it = p.links.find(kind);
     if (it == p.links.end()) {
-      d.edits.push_back({"links." + kind, [kind, url](const std::string& text) {
+      // Copies, not the structured bindings: clang 14 cannot capture those.
+      d.edits.push_back({"links." + kind, [kind = kind, url = url](const std::string& text) {
                            return has_key(text, "links") ? add_map_entry(text, "links", kind, url)
                                                          : add_key(text, "links", "{" + yaml_scalar(kind) + ": " +
                                                                                       quoted_scalar(url) + "}");
