@@ -176,7 +176,9 @@ std::optional<Diagnostic> check_yaml_1_2(std::string_view text, const std::strin
   if (!fy_parser_get_stream_error(parser.get())) return std::nullopt;
 
   std::optional<FirstError> e = first_error(output);
-  if (!e) return Diagnostic{path, 0, 0, "invalid YAML 1.2"};
+  // libfyaml gave no position (a bad directive, `%YAML 11.2`): the start is
+  // where the document goes wrong, and a message always names a place.
+  if (!e) return Diagnostic{path, 1, 1, "invalid YAML 1.2"};
   // libfyaml notices a missing `]` or `}` only at the end of the text (as
   // such, or as a missing comma); the mistake is at the bracket that never
   // closes.

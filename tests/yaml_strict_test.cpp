@@ -141,6 +141,15 @@ TEST(YamlStrict, ValidTextsStillReadTheirValues) {
   EXPECT_EQ(root["name"].as<std::string>(), "x y");
 }
 
+// Found by the fuzzer: libfyaml gives no position for a bad version, and a
+// message must still name a place.
+TEST(YamlStrict, AnErrorWithoutAPositionIsAtTheStart) {
+  std::optional<Diagnostic> d = check_yaml_1_2("%YAML 11.2\n.2\n---na\nme: Ada\n...\n", "p.yaml");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->line, 1);
+  EXPECT_EQ(d->col, 1);
+}
+
 TEST(YamlStrict, ColumnsCountCharactersNotBytes) {
   std::optional<Diagnostic> d = check_yaml_1_2("é: \"x\n", "p.yaml");
   ASSERT_TRUE(d);
