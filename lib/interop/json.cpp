@@ -91,7 +91,7 @@ std::string inline_value(const YAML::Node& n) {
 // lists and maps of plain values, as a person writes `tags: [a, b]`.
 void to_yaml(const YAML::Node& map, std::string& out, const std::string& indent) {
   for (auto it = map.begin(); it != map.end(); ++it) {
-    const YAML::Node& v = it->second;
+    const YAML::Node v = it->second;  // a copy: it-> yields a temporary pair
     out += indent + yaml_scalar(it->first.Scalar()) + ":";
     if (v.IsScalar() || v.IsNull() || v.size() == 0 || all_scalars(v)) {
       out += " " + inline_value(v) + "\n";
