@@ -39,6 +39,7 @@ fs::path make_network(const TempDir& tmp) {
     if (i % 6 == 0) text += "circle: team\n";
     if (i % 9 == 0) text += "birthday: --11-2" + std::to_string(i % 10) + "\n";
     if (i % 8 == 0) text += "favourite: tea\n";
+    if (i % 7 == 0) text += "added: 2026-0" + std::to_string(1 + i % 9) + "-01\n";
     if (i % 2 == 0) {
       text += "log:\n";
       for (int e = 0; e < i % 11; ++e)

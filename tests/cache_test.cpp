@@ -24,6 +24,7 @@ Person full_person(const std::string& path) {
   p.circle = "team";
   p.every = Duration{3, Duration::Unit::months};
   p.next = Date{date::year{2026}, date::month{12}, date::day{1}};
+  p.added = Date{date::year{2025}, date::month{2}, date::day{28}};
   p.tags = {"math", "Lyon "};
   p.offers = {"analysis"};
   p.needs = {"engines"};
@@ -55,6 +56,7 @@ void expect_same(const Person& a, const Person& b) {
   EXPECT_EQ(a.circle, b.circle);
   EXPECT_EQ(a.every, b.every);
   EXPECT_EQ(a.next, b.next);
+  EXPECT_EQ(a.added, b.added);
   EXPECT_EQ(a.tags, b.tags);
   EXPECT_EQ(a.offers, b.offers);
   EXPECT_EQ(a.needs, b.needs);
@@ -75,6 +77,14 @@ void expect_same(const Person& a, const Person& b) {
     EXPECT_EQ(a.log[i].with, b.log[i].with);
     EXPECT_EQ(a.log[i].line, b.log[i].line);
   }
+}
+
+// A field added to Person must be added to lib/cache/codec.cpp (and to
+// full_person and expect_same above), or a warm cache silently drops it:
+// `added` was lost that way. This size changes when a field is added.
+TEST(CacheCodec, EveryFieldOfPersonIsEncoded) {
+  EXPECT_EQ(sizeof(Person), 536u) << "Person changed: encode the new field in lib/cache/codec.cpp, "
+                                     "bump its format_version, then update this size";
 }
 
 TEST(CacheCodec, APersonAndTheirProblemsComeBackWhole) {

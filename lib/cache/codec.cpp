@@ -106,6 +106,8 @@ void write_person(Writer& w, const Person& p) {
   }
   w.u8(p.next.has_value());
   if (p.next) w.date(*p.next);
+  w.u8(p.added.has_value());
+  if (p.added) w.date(*p.added);
   w.strs(p.tags);
   w.strs(p.offers);
   w.strs(p.needs);
@@ -145,6 +147,7 @@ void read_person(Reader& r, Person& p) {
     p.every = d;
   }
   if (r.u8()) p.next = r.date();
+  if (r.u8()) p.added = r.date();
   p.tags = r.strs();
   p.offers = r.strs();
   p.needs = r.strs();

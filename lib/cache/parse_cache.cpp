@@ -16,7 +16,7 @@ namespace kith::cache {
 namespace {
 
 constexpr char magic[8] = {'k', 'i', 't', 'h', 'p', 'c', '\r', '\n'};
-constexpr std::uint32_t format_version = 1;
+constexpr std::uint32_t format_version = 2;  // 2: Person.added
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 
 struct Header {
