@@ -97,6 +97,10 @@ void run_intro(Context& ctx, const IntroOptions& o) {
                fmt::format("kith: intro {} {}", a.slug, b.slug));
 }
 
+// Without --limit: a page a person reads, not the millions of pairs a
+// LinkedIn-sized network has.
+constexpr int default_suggestion_limit = 20;
+
 Json suggestions_json(const std::vector<Suggestion>& list) {
   Json out = Json::array();
   for (const Suggestion& s : list)
@@ -131,7 +135,9 @@ void run_suggest(Context& ctx, const IntroOptions& o) {
   Loaded all = load_and_warn(ctx);
   std::string who;
   if (!o.a.empty()) who = find_person_in(all, o.a).slug;
-  std::vector<Suggestion> list = suggest_intros(all.people, who, o.limit);
+  std::size_t total = 0;
+  std::vector<Suggestion> list =
+      suggest_intros(all.people, who, o.limit_given ? o.limit : default_suggestion_limit, &total);
   if (o.json) {
     ctx.out << suggestions_json(list).dump();
   } else if (list.empty()) {
@@ -142,6 +148,9 @@ void run_suggest(Context& ctx, const IntroOptions& o) {
                                           who));
   } else {
     ctx.out << suggestions_text(list, ctx.color());
+    if (total > list.size())
+      ctx.out << fmt::format("\n{} more pairs ({} in all); `--limit N` shows the N best.\n",
+                             total - list.size(), total);
   }
 }
 
@@ -160,7 +169,7 @@ void setup_intro(CLI::App& app, Context& ctx) {
   sub->add_option("-d,--date", o->date, "When it happened (default today): YYYY-MM-DD, yesterday, 3d ago, monday")
       ->type_name("DATE")
       ->excludes(suggest);
-  CLI::Option* limit = sub->add_option("--limit", o->limit, "With --suggest: at most the N best pairs")
+  CLI::Option* limit = sub->add_option("--limit", o->limit, "With --suggest: at most the N best pairs (default 20)")
                            ->type_name("N")
                            ->default_str("")
                            ->needs(suggest);

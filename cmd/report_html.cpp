@@ -310,12 +310,6 @@ std::string balance_chart(const Report& r) {
   return month_figure("Give vs ask, per month", month_keys(r), {given, received});
 }
 
-std::string name_of(const std::vector<Person>& people, const std::string& slug) {
-  for (const Person& p : people)
-    if (p.slug == slug) return p.name;
-  return slug;
-}
-
 // The people the balance section talks about: everyone you owe, worst first.
 std::string owing_list(const ReportInput& in) {
   const auto& owing = in.report.balance.owing;

@@ -271,6 +271,7 @@ class Best {
  public:
   explicit Best(int limit) : limit_(limit) {}
   void offer(const Ranked& r) {
+    ++offered_;
     if (limit_ <= 0) return kept_.push_back(r);
     if (kept_.size() < static_cast<std::size_t>(limit_)) {
       kept_.push_back(r);
@@ -285,16 +286,20 @@ class Best {
     std::sort(kept_.begin(), kept_.end(), better);
     return std::move(kept_);
   }
+  std::size_t offered() const { return offered_; }
 
  private:
   int limit_;
+  std::size_t offered_ = 0;
   std::vector<Ranked> kept_;
 };
 
 }  // namespace
 
 std::vector<Suggestion> suggest_intros(const std::vector<Person>& people,
-                                       const std::string& who_slug, int limit) {
+                                       const std::string& who_slug, int limit,
+                                       std::size_t* total) {
+  if (total != nullptr) *total = 0;
   Index index(people);
   Best best(limit);
   auto rank = [&](const Profile* a, const Profile* b) {
@@ -327,6 +332,7 @@ std::vector<Suggestion> suggest_intros(const std::vector<Person>& people,
       rank(a, b);
     });
   }
+  if (total != nullptr) *total = best.offered();
   std::vector<Suggestion> out;
   for (const Ranked& r : best.sorted()) out.push_back(score_pair(*r.a, *r.b));
   return out;

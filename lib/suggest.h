@@ -37,9 +37,11 @@ struct Suggestion {
 // first `limit` suggestions; 0 (or less) keeps them all. The result points
 // into `people`, which must outlive it.
 // The best `limit` are kept as pairs are scored (a bounded heap), and only
-// they get their reasons in words.
+// they get their reasons in words. When `total` is given, it receives how
+// many suggestions there are before the limit.
 std::vector<Suggestion> suggest_intros(const std::vector<Person>& people,
-                                       const std::string& who_slug, int limit);
+                                       const std::string& who_slug, int limit,
+                                       std::size_t* total = nullptr);
 
 // How many suggestions there are (suggest_intros(people, "", 0).size()),
 // without building them.

@@ -361,6 +361,23 @@ TEST(IntroSuggestCli, LimitKeepsTheBestNAndMustBePositive) {
   EXPECT_EQ(run_kith(tmp, {"--dir", "people", "intro", "--suggest", "--limit", "x"}).code, 2);
 }
 
+// A crowd sharing one tag has hundreds of pairs: without --limit, the best
+// 20 and how many more there are, not a wall of text.
+TEST(IntroSuggestCli, WithoutLimitShowsTwentyAndSaysHowManyMore) {
+  TempDir tmp;
+  for (int i = 0; i < 30; ++i) tmp.write(fmt::format("net/p{:02}.yaml", i), fmt::format("name: P {:02}\ntags: [rust]\n", i));
+  RunResult r = run_kith(tmp, args({"intro", "--suggest"}));
+  ASSERT_EQ(r.code, 0) << r.describe();
+  std::size_t commands = 0;
+  for (std::size_t at = 0; (at = r.out.find("  kith intro ", at)) != std::string::npos; ++at) ++commands;
+  EXPECT_EQ(commands, 20u) << r.out;
+  EXPECT_NE(r.out.find("\n415 more pairs (435 in all); `--limit N` shows the N best.\n"), std::string::npos) << r.out;
+  EXPECT_EQ(pairs_of(run_kith(tmp, args({"intro", "--suggest", "--json"}))).size(), 20u);
+  r = run_kith(tmp, args({"intro", "--suggest", "--limit", "435"}));
+  EXPECT_EQ(r.out.find("more pairs"), std::string::npos) << r.out;
+  EXPECT_EQ(pairs_of(run_kith(tmp, args({"intro", "--suggest", "--limit", "1000", "--json"}))).size(), 435u);
+}
+
 TEST(IntroSuggestCli, NothingToSuggestIsAnEmptyArrayOrASentence) {
   TempDir tmp;
   tmp.write("net/ann.yaml", "name: Ann\ntags: [go]\n");

@@ -204,6 +204,11 @@ TEST(SuggestIntros, LimitKeepsTheBestAndZeroOrLessKeepsAll) {
   EXPECT_EQ(suggest_intros(people, "", 0).size(), 3u);
   EXPECT_EQ(suggest_intros(people, "", -1).size(), 3u);
   EXPECT_EQ(suggest_intros(people, "", 10).size(), 3u);
+  std::size_t total = 0;
+  EXPECT_EQ(suggest_intros(people, "c", 1, &total).size(), 1u);
+  EXPECT_EQ(total, 2u);  // with who: their pairs only
+  EXPECT_TRUE(suggest_intros(people, "nobody", 1, &total).empty());
+  EXPECT_EQ(total, 0u);
 }
 
 TEST(SuggestIntros, EmptyOrSinglePersonNetworkHasNoPairs) {
@@ -252,7 +257,9 @@ TEST(SuggestIntros, TheIndexFindsExactlyThePairsThatComparingEveryPairFinds) {
     EXPECT_EQ(got, expected) << "seed " << seed;
     EXPECT_EQ(count_intros(people), expected.size()) << "seed " << seed;
     // The bounded heap keeps the same best few.
-    auto best = suggest_intros(people, "", 5);
+    std::size_t total = 99;
+    auto best = suggest_intros(people, "", 5, &total);
+    EXPECT_EQ(total, expected.size()) << "seed " << seed;
     ASSERT_EQ(best.size(), std::min<std::size_t>(5, expected.size()));
     for (std::size_t i = 0; i < best.size(); ++i)
       EXPECT_EQ(std::make_tuple(-best[i].score, best[i].a->slug, best[i].b->slug), expected[i]);
