@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <optional>
+#include <set>
 
 #include "process.h"
 #include "store.h"
@@ -91,6 +92,18 @@ std::optional<std::string> git_text(const fs::path& root, const std::string& rev
   ProcessResult r = git(root, {"show", rev + ":./" + rel});
   if (r.status != 0) return std::nullopt;
   return r.out;
+}
+
+// The names in git's `-z` output.
+std::set<std::string> nul_separated(const std::string& out) {
+  std::set<std::string> names;
+  for (std::size_t at = 0; at < out.size();) {
+    std::size_t end = out.find('\0', at);
+    if (end == std::string::npos) end = out.size();
+    names.insert(out.substr(at, end - at));
+    at = end + 1;
+  }
+  return names;
 }
 
 // A temporary file that removes itself (for git to read a blob or an index from).
@@ -215,28 +228,46 @@ CommitResult commit_files(const fs::path& dir, const std::vector<fs::path>& file
   if (paths.empty()) return {};
 
   try {
-    // One path at a time: a command changes one or two files, and exit
-    // codes need no parsing of quoted names.
-    std::vector<std::string> kept;
-    for (const std::string& p : paths) {
-      // check-ignore refuses --literal-pathspecs; "./" keeps a leading ':' a name.
-      ProcessResult ignored = git(*root, {"check-ignore", "-q"}, {"./" + p});
-      if (ignored.status > 1) return failed(complaint(ignored, "check-ignore"));
-      if (ignored.status == 1) kept.push_back(p);
-    }
-    paths = std::move(kept);
+    // The paths go to git in a file, NUL-separated: an import changes
+    // thousands of files, more than one command line holds, and a process
+    // per file took minutes. "./" keeps a leading ':' a name for
+    // check-ignore, which refuses --literal-pathspecs.
+    ScratchFile list;
+    auto write_list = [&] {
+      std::string text;
+      for (const std::string& p : paths) text += "./" + p + '\0';
+      list.write(text);
+    };
+    ProcessOptions from_list = git_process_options();
+    from_list.input = list.path();
+    auto git_with_list = [&](std::vector<std::string> args) {
+      std::vector<std::string> argv{"git", "-C", root->string()};
+      argv.insert(argv.end(), args.begin(), args.end());
+      return run_captured(argv, from_list);
+    };
+
+    write_list();
+    ProcessResult ignored = git_with_list({"check-ignore", "-z", "--stdin"});
+    if (ignored.status > 1) return failed(complaint(ignored, "check-ignore"));
+    std::set<std::string> skip = nul_separated(ignored.out);
+    std::erase_if(paths, [&](const std::string& p) { return skip.count("./" + p) > 0; });
     if (paths.empty()) return {};
+    write_list();
 
     // --literal-pathspecs: file names such as `[draft].yaml` are names, not globs.
-    ProcessResult add = git(*root, {"--literal-pathspecs", "add"}, paths);
+    ProcessResult add = git_with_list(
+        {"--literal-pathspecs", "add", "--pathspec-from-file=-", "--pathspec-file-nul"});
     if (add.status != 0) return failed(complaint(add, "add"));
-    // Exit 0: the index matches HEAD for these paths, there is nothing to commit.
-    ProcessResult diff = git(*root, {"--literal-pathspecs", "diff", "--cached", "--quiet"}, paths);
-    if (diff.status == 0) return {};
-    if (diff.status != 1) return failed(complaint(diff, "diff"));
-    // Paths on the command line make this a commit of those paths only
-    // (`--only`): what the user staged elsewhere stays staged, not committed.
-    ProcessResult commit = git(*root, {"--literal-pathspecs", "commit", "-q", "-m", message}, paths);
+    // Nothing to commit when none of these paths differs from HEAD in the index.
+    ProcessResult diff = git(*root, {"diff", "--cached", "--name-only", "--no-renames", "-z"});
+    if (diff.status != 0) return failed(complaint(diff, "diff"));
+    std::set<std::string> staged = nul_separated(diff.out);
+    if (std::none_of(paths.begin(), paths.end(), [&](const std::string& p) { return staged.count(p) > 0; }))
+      return {};
+    // Paths given make this a commit of those paths only (`--only`): what
+    // the user staged elsewhere stays staged, not committed.
+    ProcessResult commit = git_with_list({"--literal-pathspecs", "commit", "-q", "-m", message,
+                                          "--pathspec-from-file=-", "--pathspec-file-nul"});
     if (commit.status != 0) return failed(complaint(commit, "commit"));
   } catch (const ProgramNotFound&) {
     return {};

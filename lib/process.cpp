@@ -145,7 +145,8 @@ void drain(Pipe& out_pipe, std::string& out, Pipe& err_pipe, std::string& err) {
 ProcessResult run_captured(const std::vector<std::string>& argv, const ProcessOptions& options) {
   Pipe out_pipe, err_pipe;
   SpawnSetup setup;
-  posix_spawn_file_actions_addopen(&setup.actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  const char* input = options.input.empty() ? "/dev/null" : options.input.c_str();
+  posix_spawn_file_actions_addopen(&setup.actions, STDIN_FILENO, input, O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(&setup.actions, out_pipe.write, STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&setup.actions, err_pipe.write, STDERR_FILENO);
   pid_t pid = spawn(argv, options, setup);

@@ -27,7 +27,8 @@ struct ProcessOptions {
   std::vector<std::string> unset_env;
   // `NAME=value` entries added to (or replacing in) the inherited environment.
   std::vector<std::string> env;
-  // run_attached only: stdin from this file instead of this process's stdin.
+  // Stdin from this file, instead of this process's stdin (run_attached) or
+  // /dev/null (run_captured).
   std::filesystem::path input;
 };
 
@@ -37,7 +38,8 @@ struct ProcessResult {
   std::string err;  // everything written to stderr
 };
 
-// Runs argv[0] (looked up in PATH) with argv, stdin from /dev/null, and
+// Runs argv[0] (looked up in PATH) with argv, stdin from /dev/null (or
+// options.input), and
 // returns its exit status and whole output. Both streams are drained
 // together, so a child that writes a lot to either cannot deadlock.
 // Throws ProgramNotFound, or Error when it cannot be started or waited for.

@@ -40,36 +40,6 @@ bool inside(const fs::path& root, const fs::path& p) {
   return r == root.end();
 }
 
-// The name part of a temporary file for `name`: the name itself, cut at a
-// character boundary when ".NAME.tmp-XXXXXX" would exceed the longest file
-// name the system allows (a name of 250 bytes is readable, so writable too).
-std::string temp_stem(const std::string& name) {
-  constexpr std::size_t extra = std::char_traits<char>::length("..tmp-XXXXXX");
-  if (name.size() + extra <= NAME_MAX) return name;
-  std::size_t keep = NAME_MAX - extra;
-  while (keep > 0 && (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80) --keep;
-  return name.substr(0, keep);
-}
-
-// A writer killed between creating its temporary file and renaming it
-// leaves `.NAME.tmp-XXXXXX` behind (NAME from temp_stem). Scans skip
-// dot-files, so it is harmless, but it would pile up: the next write of NAME
-// removes those older than a minute (a live writer's is newer, and writers
-// hold the directory lock).
-void remove_stale_temps(const fs::path& folder, const std::string& stem) {
-  const std::string prefix = "." + stem + ".tmp-";
-  const auto cutoff = fs::file_time_type::clock::now() - std::chrono::minutes(1);
-  std::error_code ec;
-  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string entry = it->path().filename().string();
-    if (entry.size() != prefix.size() + 6 || entry.compare(0, prefix.size(), prefix) != 0) continue;
-    std::error_code e1, e2, e3;
-    bool file = it->is_regular_file(e1) && !it->is_symlink(e2);
-    auto written = it->last_write_time(e3);
-    if (file && !e1 && !e2 && !e3 && written < cutoff) fs::remove(it->path(), e1);
-  }
-}
-
 }  // namespace
 
 void Store::require_exists() const {
@@ -346,79 +316,6 @@ std::string read_file(const fs::path& path) {
   }
   ::close(fd);
   return text;
-}
-
-void write_atomic(const fs::path& path_or_link, std::string_view text, bool create_only) {
-  // Through a symlink, the file it names is replaced and the link stays.
-  std::error_code link_error;
-  fs::path path = path_or_link;
-  if (fs::is_symlink(path_or_link, link_error))
-    if (fs::path target = fs::canonical(path_or_link, link_error); !link_error) path = target;
-  fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  std::string stem = temp_stem(path.filename().string());
-  remove_stale_temps(folder, stem);
-  // A dot-name keeps a leftover temp file out of every scan.
-  std::string tmpl = (folder / ("." + stem + ".tmp-XXXXXX")).string();
-  int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) throw Error(fmt::format("cannot write in {}: {}", folder.string(), errno_text()), path.string());
-  auto fail = [&](const std::string& what) {
-    std::string message = fmt::format("cannot write: {}: {}", what, errno_text());
-    ::close(fd);
-    ::unlink(tmpl.c_str());
-    throw Error(message, path.string());
-  };
-  struct stat old {};
-  if (::stat(path.c_str(), &old) == 0) {
-    if (create_only) {
-      errno = EEXIST;
-      fail("the file exists");
-    }
-    // Root rewriting a user's file (sudo, root's cron) gives it back to its
-    // owner; a process that may not chown keeps its own, as before. The mode
-    // comes after: chown clears the set-user-ID and set-group-ID bits.
-    if ((old.st_uid != ::geteuid() || old.st_gid != ::getegid()) && ::fchown(fd, old.st_uid, old.st_gid) != 0 &&
-        errno != EPERM)
-      fail("keeping the file's owner");
-    if (::fchmod(fd, old.st_mode & 07777) != 0) fail("keeping the file's mode");
-  } else {
-    // mkstemp makes 0600; a new file gets what the umask gives a normal file.
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    if (::fchmod(fd, 0666 & ~mask) != 0) fail("setting the file's mode");
-  }
-  for (std::size_t done = 0; done < text.size();) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("writing");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) fail("syncing");
-  if (::close(fd) != 0) {
-    fd = -1;
-    std::string message = fmt::format("cannot write: closing: {}", errno_text());
-    ::unlink(tmpl.c_str());
-    throw Error(message, path.string());
-  }
-  if (create_only) {
-    // link() fails if the name exists, so two `add`s cannot both win.
-    if (::link(tmpl.c_str(), path.c_str()) != 0) {
-      std::string message = fmt::format("cannot create: {}", errno_text());
-      ::unlink(tmpl.c_str());
-      throw Error(message, path.string());
-    }
-    ::unlink(tmpl.c_str());
-  } else if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-    std::string message = fmt::format("cannot replace the file: {}", errno_text());
-    ::unlink(tmpl.c_str());
-    throw Error(message, path.string());
-  }
-  int dfd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);  // make the rename itself durable
-    ::close(dfd);
-  }
 }
 
 }  // namespace kith

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "atomic_write.h"  // write_atomic, which every writer of the store uses
 #include "error.h"
 #include "person.h"
 #include "settings.h"
@@ -79,13 +80,5 @@ bool link_leaves(const fs::path& dir, const fs::path& path);
 // regular file (a FIFO, a device: never read, never waited on) or when it is
 // larger than guard_size allows (checked before reading).
 std::string read_file(const fs::path& path);
-
-// Writes `text` to a temporary file in the same folder, fsyncs it, gives it
-// the mode of the file it replaces (or the umask's default for a new file),
-// and renames it over `path`, then fsyncs the folder. Throws Error and leaves
-// `path` as it was when any step fails. `create_only` refuses to replace an
-// existing file. When `path` is a symlink, the file it points to is written
-// and the link is kept.
-void write_atomic(const fs::path& path, std::string_view text, bool create_only = false);
 
 }  // namespace kith

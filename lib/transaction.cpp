@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "transaction.h"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,6 +9,7 @@
 #include <algorithm>
 #include <set>
 
+#include "atomic_write.h"
 #include "error.h"
 #include "store.h"
 
@@ -34,57 +33,10 @@ fs::path real_target(const fs::path& path) {
   return ec ? abs : folder / abs.filename();
 }
 
-void sync_folder(const fs::path& folder) {
-  int dfd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
-}
-
-// Writes `text` to a new synced `.NAME.tmp-XXXXXX` next to `target` (the
-// pattern write_atomic cleans up when a writer dies before its journal),
-// with the mode, owner and group of the file it will replace.
-fs::path write_temp(const fs::path& target, const std::string& text, bool must_be_new) {
-  fs::path folder = target.parent_path();
-  std::string tmpl = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) throw Error(fmt::format("cannot write in {}: {}", folder.string(), errno_text()), target.string());
-  auto fail = [&](const std::string& what) {
-    std::string message = fmt::format("cannot write: {}: {}", what, errno_text());
-    ::close(fd);
-    ::unlink(tmpl.c_str());
-    throw Error(message, target.string());
-  };
-  struct stat old {};
-  if (::stat(target.c_str(), &old) == 0) {
-    if (must_be_new) {
-      errno = EEXIST;
-      fail("the file exists");
-    }
-    if (::fchmod(fd, old.st_mode & 07777) != 0) fail("keeping the file's mode");
-    if (::fchown(fd, old.st_uid, old.st_gid) != 0 && errno != EPERM) fail("keeping the file's owner");
-  } else {
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    if (::fchmod(fd, 0666 & ~mask) != 0) fail("setting the file's mode");
-  }
-  for (std::size_t done = 0; done < text.size();) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("writing");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) fail("syncing");
-  if (::close(fd) != 0) {
-    std::string message = fmt::format("cannot write: closing: {}", errno_text());
-    ::unlink(tmpl.c_str());
-    throw Error(message, target.string());
-  }
-  return tmpl;
-}
+// The temp files of more changes than this are synced with one syncfs(2)
+// instead of one fsync each: an import of 30,000 people spent minutes in
+// fsync. Below it, fsync stays: syncfs flushes whatever else is dirty.
+constexpr std::size_t fsync_each_up_to = 8;
 
 // One step of the journal: move `temp` over `target`, or (no temp) remove `target`.
 struct Step {
@@ -180,10 +132,14 @@ void apply_changes(const fs::path& dir, const std::vector<FileChange>& changes) 
       if (steps[i].temp) ::unlink(steps[i].temp->c_str());
   };
   try {
+    const bool sync_each = changes.size() <= fsync_each_up_to;
     for (const FileChange& c : changes) {
       fs::path target = c.after ? real_target(c.path) : fs::absolute(c.path);
-      steps.push_back({target, c.after ? std::optional(write_temp(target, *c.after, !c.before)) : std::nullopt, &c});
+      std::optional<fs::path> temp;
+      if (c.after) temp = write_temp_file(target, *c.after, !c.before, sync_each);
+      steps.push_back({target, temp, &c});
     }
+    if (!sync_each) sync_filesystem(dir);
   } catch (const Error&) {
     drop_temps(0);
     throw;
