@@ -13,7 +13,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     libfyaml-dev libutf8proc-dev pkg-config >/dev/null
   if [ "${CI:-}" = true ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      chromium clang libclang-rt-14-dev libfyaml-utils groff man-db zsh fish bash-completion >/dev/null
+      chromium clang libclang-rt-14-dev libfyaml-utils groff man-db zsh fish bash-completion strace >/dev/null
   fi
 fi
 

@@ -13,11 +13,6 @@ namespace kith {
 
 namespace {
 
-const std::set<std::string, std::less<>> person_keys{
-    "name",  "aka",     "circle",  "every", "next",     "added",     "tags",     "offers", "needs", "email",
-    "phone", "company", "role",    "location", "birthday", "links", "notes",  "log"};
-const std::set<std::string, std::less<>> entry_keys{"date", "kind", "note", "with"};
-
 class PersonReader {
  public:
   PersonReader(const std::string& path, const Settings& settings, LoadResult& out, ReadBudget& budget)
@@ -61,6 +56,8 @@ class PersonReader {
       else if (k == "birthday") birthday(v, p);
       else if (k == "links") links(v, p);
       else if (k == "log") log(v, p);
+      else if (k == "connected") date(v, "connected");  // checked; only imports read it
+      else if (k == "vcard_uid") text(v, "vcard_uid");
       else out_.unknown_keys.push_back(diagnostic_at(path_, key, fmt::format("unknown key '{}'", k)));
     }
     if (!has_name) problem(root, "missing `name:` (the only required key)");

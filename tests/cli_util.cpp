@@ -83,6 +83,8 @@ RunResult run_kith(const TempDir& tmp, const std::vector<std::string>& args, con
   env["GIT_AUTHOR_EMAIL"] = env["GIT_COMMITTER_EMAIL"] = "test@kith.invalid";
   for (const char* keep : {"ASAN_OPTIONS", "UBSAN_OPTIONS"})
     if (const char* v = std::getenv(keep)) env[keep] = v;
+  // LeakSanitizer cannot run under ptrace (strace): off for a sanitized build.
+  if (!options.wrapper.empty() && env.count("ASAN_OPTIONS")) env["ASAN_OPTIONS"] += ":detect_leaks=0";
   for (const auto& [k, v] : options.env) {
     if (v.empty()) env.erase(k);
     else env[k] = v;
@@ -93,7 +95,8 @@ RunResult run_kith(const TempDir& tmp, const std::vector<std::string>& args, con
   for (std::string& s : env_strings) envp.push_back(s.data());
   envp.push_back(nullptr);
 
-  std::vector<std::string> argv_strings{KITH_BINARY};
+  std::vector<std::string> argv_strings = options.wrapper;
+  argv_strings.push_back(KITH_BINARY);
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (std::string& s : argv_strings) argv.push_back(s.data());
@@ -117,7 +120,8 @@ RunResult run_kith(const TempDir& tmp, const std::vector<std::string>& args, con
   fs::path old_cwd = fs::current_path();
   fs::current_path(cwd);  // posix_spawn_file_actions_addchdir_np needs glibc 2.29; this is simpler
   pid_t pid = 0;
-  int rc = ::posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+  int rc = options.wrapper.empty() ? ::posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data())
+                                    : ::posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
   fs::current_path(old_cwd);
   posix_spawn_file_actions_destroy(&actions);
   RunResult result;

@@ -45,6 +45,7 @@ struct RunOptions {
   std::map<std::string, std::string> env;  // added to / overriding the clean environment
   std::optional<std::string> input;        // stdin; /dev/null when not given
   fs::path cwd;                            // default: the TempDir
+  std::vector<std::string> wrapper;        // runs kith under it (strace ...), found in PATH
 };
 
 // Runs `kith args...` with HOME=<tmp>/home, XDG_CONFIG_HOME and XDG_DATA_HOME

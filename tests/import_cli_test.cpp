@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // End-to-end tests of `kith import`: the real binary on temporary copies of
 // examples/people, with the awkward inputs of examples/import/.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -114,7 +115,7 @@ TEST(ImportCli, EveryLinkedinLayoutImportsAndCheckPasses) {
   EXPECT_NE(tmp.read("net/marta-kowalska.yaml").find("connected: 2018-01-08"), std::string::npos);
   EXPECT_NE(tmp.read("net/sophie-laurent.yaml").find("email: sophie.laurent@example.com"), std::string::npos);
   EXPECT_NE(tmp.read("net/helene-berard.yaml").find("company: Société Générale"), std::string::npos);
-  EXPECT_EQ(kith_in(tmp, dir, {"check"}).code, 0);
+  EXPECT_EQ(kith_in(tmp, dir, {"check", "--strict"}).code, 0);
   EXPECT_EQ(kith_in(tmp, dir, {"due"}).out, "");
 }
 
@@ -156,6 +157,28 @@ TEST(ImportCli, AnUnreadablePersonFileStopsTheImportBeforeAnyWrite) {
   EXPECT_EQ(files_of(tmp), snapshot);
 }
 
+// Many new files are synced with one syncfs(2): when it fails, nothing is
+// imported and no temporary file is left.
+TEST(ImportCli, WhenSyncingTheNewFilesFailsNothingIsImported) {
+  if (std::system("strace -V >/dev/null 2>&1") != 0) GTEST_SKIP() << "strace is not installed";
+  TempDir tmp;
+  const fs::path dir = copy_examples(tmp);
+  std::string csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+  for (int i = 0; i < 12; ++i) csv += fmt::format("Person{},Number {},,,Acme,Engineer,01 Jan 2024\n", i, i);
+  tmp.write("Connections.csv", csv);
+  const auto snapshot = files_of(tmp);
+  RunOptions o;
+  o.wrapper = {"strace", "-f", "-o", "/dev/null", "-e", "trace=syncfs", "-e", "inject=syncfs:error=EIO"};
+  RunResult r = run_kith(tmp, {"--dir", dir.string(), "import", "linkedin", (tmp / "Connections.csv").string()}, o);
+  EXPECT_EQ(r.code, 1) << r.describe();
+  EXPECT_EQ(r.err, "kith: " + dir.string() + ": cannot sync the files written: Input/output error\n");
+  EXPECT_EQ(files_of(tmp), snapshot);
+  // Without the fault, the same import goes through.
+  r = kith_in(tmp, dir, {"import", "linkedin", (tmp / "Connections.csv").string()});
+  EXPECT_EQ(r.code, 0) << r.describe();
+  EXPECT_TRUE(fs::exists(dir / "person11-number-11.yaml"));
+}
+
 TEST(ImportCli, VcardFilesAndAVdirTwice) {
   TempDir tmp;
   const fs::path dir = copy_examples(tmp);
@@ -171,7 +194,7 @@ TEST(ImportCli, VcardFilesAndAVdirTwice) {
   EXPECT_TRUE(only_added_to(example_person("mehdi-benali.yaml"), tmp.read("people/mehdi-benali.yaml")));
   EXPECT_TRUE(tmp.exists("people/nora-petit.yaml"));
   EXPECT_NE(tmp.read("people/anna-smith.yaml").find("birthday: --05-12"), std::string::npos);
-  EXPECT_EQ(kith_in(tmp, dir, {"check"}).code, 0) << kith_in(tmp, dir, {"check"}).describe();
+  EXPECT_EQ(kith_in(tmp, dir, {"check", "--strict"}).code, 0) << kith_in(tmp, dir, {"check", "--strict"}).describe();
 
   const auto snapshot = files_of(tmp);
   for (const char* f : {"phone-2.1.vcf", "apple-3.0.vcf", "nextcloud-4.0.vcf", "webmail.vcf", "vdir"}) {

@@ -415,6 +415,19 @@ TEST(LoadPersonProblems, UnknownKeysAreNotProblemsButAreListedForStrict) {
   ASSERT_EQ(r.person->log.size(), 1u);
 }
 
+// What an import writes is known to `check --strict`, and a bad date there
+// is a problem like any other.
+TEST(LoadPersonProblems, TheKeysImportsWriteAreKnownAndChecked) {
+  LoadResult r = load("name: Ada\nconnected: 2018-01-08\nvcard_uid: 1F0A-2E7C\n");
+  ASSERT_TRUE(r.person);
+  EXPECT_TRUE(r.problems.empty());
+  EXPECT_TRUE(r.unknown_keys.empty());
+  r = load("name: Ada\nconnected: 8 Jan 2018\n");
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_NE(r.problems[0].to_string().find("people/ada-lovelace.yaml:2:12: "), std::string::npos)
+      << r.problems[0].to_string();
+}
+
 // --- Hostile text is stopped before yaml-cpp sees it ---
 
 TEST(GuardText, PlainYamlPasses) {

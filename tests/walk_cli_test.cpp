@@ -34,7 +34,10 @@ std::optional<Outcome> run_with_unreadable(const TempDir& tmp, const std::string
   if (::geteuid() != 0) {
     fs::permissions(tmp / "net" / folder, fs::perms::none);
   } else if (std::system("strace -V >/dev/null 2>&1") == 0) {
-    prefix = "strace -f -o /dev/null -e trace=openat -e inject=openat:error=EIO -P " + folder + " ";
+    // LeakSanitizer cannot run under ptrace: off for a sanitized build.
+    std::string asan = std::getenv("ASAN_OPTIONS") ? std::getenv("ASAN_OPTIONS") : "";
+    prefix = "ASAN_OPTIONS='" + asan + ":detect_leaks=0' strace -f -o /dev/null -e trace=openat "
+             "-e inject=openat:error=EIO -P " + folder + " ";
   } else {
     return std::nullopt;
   }
