@@ -142,9 +142,26 @@ void refuse_duplicate_slug(const Loaded& all, const Person& p) {
                               p.path, d.path));
 }
 
+
+// The problem of the unreadable file whose slug is exactly `who`, when no
+// readable person has that slug: WHO names that file, never another person
+// whose slug `who` starts.
+const Diagnostic* unreadable_exact(const Loaded& all, const std::string& who) {
+  if (std::any_of(all.people.begin(), all.people.end(), [&](const Person& p) { return p.slug == who; }))
+    return nullptr;
+  for (const Diagnostic& d : all.problems)
+    if (fs::path(d.path).filename() != "kith.yaml" && fs::path(d.path).stem().string() == who) return &d;
+  return nullptr;
+}
+
 }  // namespace
 
 const Person& find_person_in(const Loaded& all, const std::string& who) {
+  if (const Diagnostic* d = unreadable_exact(all, who)) {
+    Diagnostic with_hint = *d;
+    with_hint.message += fmt::format(" (the file could not be read; `kith edit {}` opens it)", who);
+    throw Error(with_hint);
+  }
   const Person* found = nullptr;
   try {
     found = &find_person(all.people, who);

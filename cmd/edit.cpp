@@ -120,15 +120,14 @@ bool ask_edit_again(std::ostream& err) {
 // A person's file, found by WHO among the files that load; a file too broken
 // to load is still found by its exact slug, since fixing it is what
 // `kith edit` is for.
+// The exact slug comes first: `kith edit ada` must open a broken ada.yaml,
+// not ada-lovelace.yaml, which `ada` also starts.
 Target person_target(const Store& store, const Loaded& all, const std::string& who) {
-  try {
-    const Person& p = find_person_in(all, who);
-    return {p.path, p.slug, false};
-  } catch (const Error&) {
+  if (std::none_of(all.people.begin(), all.people.end(), [&](const Person& p) { return p.slug == who; }))
     for (const fs::path& f : store.person_files())
       if (f.stem().string() == who) return {f, who, false};
-    throw;
-  }
+  const Person& p = find_person_in(all, who);
+  return {p.path, p.slug, false};
 }
 
 std::optional<std::string> read_if_exists(const fs::path& path) {

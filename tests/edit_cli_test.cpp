@@ -222,6 +222,26 @@ TEST_F(EditCli, FileTooBrokenToLoadIsStillFoundByItsSlugSoItCanBeFixed) {
   EXPECT_EQ(tmp_.read("data/bob.yaml"), "name: Bob\n");
 }
 
+// A sync stopped on a conflict tells the user `kith edit person-1`: that
+// must open person-1.yaml, with its conflict markers, and not person-10.yaml,
+// the one readable file `person-1` starts; other commands name its problem.
+TEST_F(EditCli, AnExactSlugOpensItsBrokenFileNotAnotherThatItStarts) {
+  const std::string conflicted = "name: P1\n<<<<<<< ours\ncompany: a\n=======\ncompany: b\n>>>>>>> theirs\n";
+  tmp_.write("data/person-1.yaml", conflicted);
+  tmp_.write("data/person-10.yaml", "name: P10\n");
+  RunResult r = edit({"person-1"}, editor("ed.sh", "printf 'name: P1\\ncompany: b\\n' > \"$1\"\n"));
+  ASSERT_EQ(r.code, 0) << r.describe();
+  EXPECT_EQ(tmp_.read("data/person-1.yaml"), "name: P1\ncompany: b\n");
+  EXPECT_EQ(tmp_.read("data/person-10.yaml"), "name: P10\n");
+
+  tmp_.write("data/person-1.yaml", conflicted);
+  RunResult log = run_kith(tmp_, {"--dir", dir_.string(), "log", "person-1", "talk"});
+  EXPECT_EQ(log.code, 1) << log.describe();
+  EXPECT_EQ(log.err.rfind("kith: " + path_of("person-1.yaml") + ":2:1: ", 0), 0u) << log.err;
+  EXPECT_NE(log.err.find("`kith edit person-1` opens it"), std::string::npos) << log.err;
+  EXPECT_EQ(tmp_.read("data/person-10.yaml"), "name: P10\n");
+}
+
 TEST_F(EditCli, UnknownPersonIsAnErrorAndNoEditorRuns) {
   std::string ran = (tmp_ / "ran").string();
   RunResult r = edit({"nobody"}, editor("ed.sh", "touch '" + ran + "'\n"));

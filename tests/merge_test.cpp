@@ -83,6 +83,19 @@ TEST(MergePerson, NextChangedBothWaysTakesTheLaterDate) {
   EXPECT_EQ(r.text, theirs);
 }
 
+// `kith add` of one person on two machines: no common base; the first
+// `added` day and both logs are kept, without asking.
+TEST(MergePerson, OnePersonAddedOnTwoMachinesKeepsTheEarlierAddedAndBothLogs) {
+  std::string ours = "name: Ana Lima\ncircle: community\nadded: 2026-11-21\nlog:\n  - date: 2026-11-21\n    kind: met\n";
+  std::string theirs = "name: Ana Lima\ncircle: community\nadded: 2026-11-20\nlog:\n  - date: 2026-11-22\n    kind: talk\n";
+  MergeResult r = merged("", ours, theirs);
+  expect_loads(r);
+  EXPECT_EQ(r.text,
+            "name: Ana Lima\ncircle: community\nadded: 2026-11-20\nlog:\n  - date: 2026-11-21\n    kind: met\n"
+            "  - date: 2026-11-22\n    kind: talk\n");
+  EXPECT_EQ(merged("", theirs, ours).text.find("added: 2026-11-20\n") != std::string::npos, true);
+}
+
 TEST(MergePerson, ListsCombineAdditionsAndRemovals) {
   std::string ours = kBase;
   ours.replace(ours.find("tags: [math, engines]"), 21, "tags: [math, engines, poetry]");

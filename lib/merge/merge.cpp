@@ -123,10 +123,12 @@ Prepared agree_on_keys(const PersonText& base, const PersonText& ours, const Per
     const KeyText *b = base.find(key), *o = ours.find(key), *t = theirs.find(key);
     const std::string ib = identity_of(b), io = identity_of(o), it = identity_of(t);
     if (io == it || io == ib || it == ib) return;
-    if (key == "next" && o && t && o->value.IsScalar() && t->value.IsScalar()) {
+    // Dates kith decides: the later `next` (nobody is forgotten), the
+    // earlier `added` (one person added on two machines came in first then).
+    if ((key == "next" || key == "added") && o && t && o->value.IsScalar() && t->value.IsScalar()) {
       auto od = parse_iso_date(o->value.Scalar()), td = parse_iso_date(t->value.Scalar());
       if (od && td) {
-        if (*od >= *td) {
+        if (key == "next" ? *od >= *td : *od <= *td) {
           theirs_edits.push_back({t->span, lines_of(ours, o->span)});
         } else {
           ours_edits.push_back({o->span, lines_of(theirs, t->span)});
@@ -297,7 +299,9 @@ std::optional<std::string> carry_keys(const PersonText& base, const PersonText& 
   for (const KeyText& t : theirs.keys) {
     const KeyText* b = base.find(t.key);
     const KeyText* o = ours.find(t.key);
-    if (t.key != "log" && identity_of(&t) != identity_of(b)) {
+    // Changed in THEIRS and not the same way in OURS (both sides adding one
+    // person with the same key, say, is no change to carry).
+    if (t.key != "log" && identity_of(&t) != identity_of(b) && identity_of(&t) != identity_of(o)) {
       if (identity_of(o) != identity_of(b)) return std::nullopt;
       if (o) {
         edits.push_back({o->span, lines_of(theirs, t.span)});

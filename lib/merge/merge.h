@@ -10,7 +10,8 @@
 //   both sides is one entry); an entry one side removed and the other left
 //   alone is removed. OURS keeps its text byte for byte; THEIRS' new
 //   entries are appended after OURS' as `kith log` appends.
-// - `next` changed differently on both sides: the later date wins.
+// - `next` changed differently on both sides: the later date wins; `added`
+//   (one person added on two machines): the earlier.
 // - tags, offers, needs, aka changed on both sides: additions and removals
 //   of both are combined.
 // - any other key, comment or blank line: merged as text; both sides
