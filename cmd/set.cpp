@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <ostream>
 
 #include "args.h"
@@ -25,11 +26,19 @@ bool is_list_key(const std::string& key) {
   return std::find(kListKeys.begin(), kListKeys.end(), key) != kListKeys.end();
 }
 
+// `links.NAME`: one link; NAME is the part after the dot.
+std::optional<std::string> link_name(const std::string& key) {
+  if (!key.starts_with("links.")) return std::nullopt;
+  std::string name = key.substr(6);
+  if (trim_arg(name).empty() || trim_arg(name) != name)
+    throw UsageError(fmt::format("'{}': write links.NAME, e.g. links.github", key));
+  return name;
+}
+
 void require_known_key(const std::string& key) {
   if (is_list_key(key) || std::find(kScalarKeys.begin(), kScalarKeys.end(), key) != kScalarKeys.end()) return;
-  if (key.starts_with("links."))
-    throw UsageError(fmt::format("'{}': links are not settable from the command line yet; use `kith edit`", key));
-  throw UsageError(fmt::format("unknown key '{}' (keys: {}, {})", key, fmt::join(kScalarKeys, ", "),
+  if (link_name(key)) return;
+  throw UsageError(fmt::format("unknown key '{}' (keys: {}, {}, links.NAME)", key, fmt::join(kScalarKeys, ", "),
                                fmt::join(kListKeys, ", ")));
 }
 
@@ -153,6 +162,16 @@ void run_set(Context& ctx, const SetOptions& o) {
     write_edit(p, s, o.key,
                [&](const std::string& t) { return edit_list(t, o.key, edits, current, said); });
     shown = fmt::format("{}", fmt::join(said, " "));
+  } else if (auto name = link_name(o.key)) {
+    std::string value = trim_arg(fmt::format("{}", fmt::join(o.values, " ")));
+    if (value.empty()) throw UsageError(fmt::format("an empty {}: use `kith unset WHO {}` to remove it", o.key, o.key));
+    auto it = p.links.find(*name);
+    if (it != p.links.end() && it->second == value) {
+      ctx.out << fmt::format("{}: {} unchanged\n", p.slug, o.key);
+      return;
+    }
+    write_edit(p, s, o.key, [&](const std::string& t) { return set_map_string(t, "links", *name, value); });
+    shown = value;
   } else {
     std::string joined = fmt::format("{}", fmt::join(o.values, " "));
     std::string value = scalar_value(ctx, s, o.key, trim_arg(joined));
@@ -179,12 +198,14 @@ void run_unset(Context& ctx, const UnsetOptions& o) {
   auto lock = store.lock();
   Loaded all = load_for_write(store);
   const Person& p = find_person_in(all, o.who);
+  const std::optional<std::string> link = link_name(o.key);
+  auto remove = [&](const std::string& t) { return link ? remove_map_entry(t, "links", *link) : remove_key(t, o.key); };
   std::string text = read_file(p.path);
-  if (remove_key(text, o.key) == text) {
+  if (remove(text) == text) {
     ctx.out << fmt::format("{}: no {} to remove\n", p.slug, o.key);
     return;
   }
-  update_person_file(p.path, all.settings, [&](const std::string& t) { return remove_key(t, o.key); });
+  update_person_file(p.path, all.settings, remove);
   ctx.out << fmt::format("{}: {} removed\n", p.slug, o.key);
   commit_change(ctx, all.settings, {p.path}, fmt::format("kith: unset {} {}", p.slug, o.key));
 }
@@ -227,7 +248,7 @@ void setup_set(CLI::App& app, Context& ctx) {
   CLI::App* sub = app.add_subcommand("set", "Set one key of a person's file (circle, email, tags, ...)");
   sub->add_option("WHO", o->who, "Slug, or a unique part of a slug, name or aka")->required();
   sub->add_option("KEY", o->key, "name, aka, circle, every, next, tags, offers, needs, email, phone, company, "
-                                  "role, location, birthday, notes")
+                                  "role, location, birthday, notes, links.NAME")
       ->required();
   sub->add_option("VALUE", o->values, "The new value (a list: its items, or with --add/--remove some items)");
   sub->add_flag("--add", o->add, "Add the items to the list KEY");
@@ -239,7 +260,7 @@ void setup_unset(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<UnsetOptions>();
   CLI::App* sub = app.add_subcommand("unset", "Remove one key from a person's file");
   sub->add_option("WHO", o->who, "Slug, or a unique part of a slug, name or aka")->required();
-  sub->add_option("KEY", o->key, "The key to remove (every key but name)")->required();
+  sub->add_option("KEY", o->key, "The key to remove (every key but name; links.NAME: one link)")->required();
   sub->callback([&ctx, o] { run_unset(ctx, *o); });
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <regex>
 #include <utility>
@@ -1054,27 +1055,32 @@ std::size_t flow_item_end(const std::string& body, std::size_t at) {
   return end;
 }
 
-Lines remove_from_flow(Lines lines, const Pair& pair, std::size_t index) {
-  const YAML::Node item = pair.value[index];
-  std::string& body = lines.at(item.Mark());
-  const std::size_t at = item.Mark().column;
-  const std::size_t end = flow_item_end(body, at);
-  if (end == npos) refuse(fmt::format("an item of `{}` spans several lines", pair.key.Scalar()), item.Mark());
+// Erases the flow item [at, end) of `body` with one comma next to it.
+void erase_flow_item(std::string& body, std::size_t at, std::size_t end) {
   std::size_t after = end;
   while (after < body.size() && is_space(body[after])) ++after;
   if (after < body.size() && body[after] == ',') {  // `a, b` -> `b`
     ++after;
     while (after < body.size() && is_space(body[after])) ++after;
     body.erase(at, after - at);
-    return lines;
+    return;
   }
   std::size_t before = at;
   while (before > 0 && is_space(body[before - 1])) --before;
   if (before > 0 && body[before - 1] == ',') {  // the last item: `a, b` -> `a`
     body.erase(before - 1, end - (before - 1));
-    return lines;
+    return;
   }
   body.erase(at, end - at);  // the only item
+}
+
+Lines remove_from_flow(Lines lines, const Pair& pair, std::size_t index) {
+  const YAML::Node item = pair.value[index];
+  std::string& body = lines.at(item.Mark());
+  const std::size_t at = item.Mark().column;
+  const std::size_t end = flow_item_end(body, at);
+  if (end == npos) refuse(fmt::format("an item of `{}` spans several lines", pair.key.Scalar()), item.Mark());
+  erase_flow_item(body, at, end);
   return lines;
 }
 
@@ -1216,6 +1222,130 @@ std::string rename_with(std::string_view text, std::string_view from, std::strin
     if (std::string why = others_unchanged(before, after, "log", value, present); !why.empty()) return why;
     return present && value.IsSequence() && entries(value) == want ? "" : "the log does not read back with only `with:` renamed";
   });
+}
+
+namespace {
+
+// A map's entries, values as text, for checking an edit of one of them.
+std::map<std::string, std::string> entries_of(const YAML::Node& map) {
+  std::map<std::string, std::string> out;
+  for (auto it = map.begin(); it != map.end(); ++it)
+    out[it->first.IsScalar() ? it->first.Scalar() : dump(it->first)] =
+        it->second.IsScalar() ? it->second.Scalar() : dump(it->second);
+  return out;
+}
+
+// Checks that `key` now reads as the map `expected` and nothing else changed.
+auto reads_as_map(std::string_view key, const std::map<std::string, std::string>& expected) {
+  return [key, expected](const YAML::Node& before, const std::string& after) -> std::string {
+    YAML::Node value;
+    bool present = false;
+    if (std::string why = others_unchanged(before, after, key, value, present); !why.empty()) return why;
+    return present && value.IsMap() && entries_of(value) == expected
+               ? ""
+               : fmt::format("`{}` does not read back as the map intended", key);
+  };
+}
+
+// The entry `sub` of the map `pair`, if there.
+std::optional<Pair> find_entry(const Pair& pair, std::string_view sub) {
+  for (auto it = pair.value.begin(); it != pair.value.end(); ++it)
+    if (it->first.IsScalar() && it->first.Scalar() == sub) return Pair{it->first, it->second};
+  return std::nullopt;
+}
+
+// End (exclusive) of an entry's one-line scalar value, on the key's line.
+// In a block map a plain value may hold `,` and `}`: it ends at a comment.
+std::size_t entry_value_end(const Lines& lines, const Pair& entry, bool flow) {
+  const YAML::Mark& vm = entry.value.Mark();
+  if (!entry.value.IsScalar() || vm.line != entry.key.Mark().line)
+    refuse(fmt::format("the value of `{}` is not on its key's line", entry.key.Scalar()), vm);
+  const std::string& body = lines.body(vm.line);
+  const std::size_t at = static_cast<std::size_t>(vm.column);
+  std::size_t end = npos;
+  if (at < body.size() && (flow || body[at] == '"' || body[at] == '\'')) {
+    end = flow_item_end(body, at);
+  } else if (at < body.size()) {
+    end = at;
+    while (end < body.size() && !(body[end] == '#' && is_space(body[end - 1]))) ++end;
+    while (end > at && is_space(body[end - 1])) --end;
+  }
+  if (end == npos || end <= at) refuse(fmt::format("the value of `{}` spans several lines", entry.key.Scalar()), vm);
+  return end;
+}
+
+bool is_flow_map(const Lines& lines, const Pair& pair) {
+  const std::size_t open = skip_properties(lines, pair.value.Mark());
+  return open != npos && lines.body(pair.value.Mark().line)[open] == '{';
+}
+
+}  // namespace
+
+std::string set_map_string(std::string_view text, std::string_view key, std::string_view sub,
+                           std::string_view value) {
+  Parsed p = parse_for_edit(text);
+  const std::string written = yaml_scalar(value);
+  const std::string entry = yaml_scalar(sub) + ": " + written;
+  auto pair = find_key(p.root, key);
+  std::map<std::string, std::string> expected;
+  std::vector<Lines> candidates;
+  if (!pair) {
+    candidates = with_new_key(p.lines, p.root, key, "{" + entry + "}");
+  } else if (pair->value.IsNull()) {
+    candidates.push_back(replace_value(p.lines, *pair, "{" + entry + "}"));
+  } else if (!pair->value.IsMap()) {
+    refuse(fmt::format("`{}` is not a map", key), pair->value.Mark());
+  } else if (auto found = find_entry(*pair, sub)) {
+    expected = entries_of(pair->value);
+    Lines c = p.lines;
+    const std::size_t at = found->value.Mark().column;
+    c.at(found->value.Mark()).replace(at, entry_value_end(p.lines, *found, is_flow_map(p.lines, *pair)) - at, written);
+    candidates.push_back(std::move(c));
+  } else {
+    expected = entries_of(pair->value);
+    Lines c = p.lines;
+    if (is_flow_map(p.lines, *pair) && pair->value.size() == 0) {  // `{}` -> `{sub: v}`
+      const std::size_t open = skip_properties(p.lines, pair->value.Mark());
+      c.lines[pair->value.Mark().line].body.insert(open + 1, entry);
+    } else if (is_flow_map(p.lines, *pair)) {  // `{ a: x}` -> `{ sub: v, a: x}`
+      const YAML::Mark& first = pair->value.begin()->first.Mark();
+      c.at(first).insert(first.column, entry + ", ");
+    } else {  // a line of its own before the first entry, at its indentation
+      const YAML::Mark& first = pair->value.begin()->first.Mark();
+      if (indent_of(p.lines.body(first.line)) != static_cast<std::size_t>(first.column))
+        refuse(fmt::format("the first entry of `{}` does not start its line", key), first);
+      c.insert(first.line, {std::string(first.column, ' ') + entry});
+    }
+    candidates.push_back(std::move(c));
+  }
+  expected[std::string(sub)] = std::string(value);
+  return first_good(p.yaml, p.root, candidates, reads_as_map(key, expected));
+}
+
+std::string remove_map_entry(std::string_view text, std::string_view key, std::string_view sub) {
+  Parsed p = parse_for_edit(text);
+  auto pair = find_key(p.root, key);
+  if (!pair || !pair->value.IsMap()) return std::string(text);
+  auto found = find_entry(*pair, sub);
+  if (!found) return std::string(text);
+  if (pair->value.size() == 1) return remove_key(text, key);
+  std::map<std::string, std::string> expected = entries_of(pair->value);
+  expected.erase(std::string(sub));
+  Lines c = p.lines;
+  const YAML::Mark& km = found->key.Mark();
+  if (is_flow_map(p.lines, *pair)) {
+    erase_flow_item(c.at(km), km.column, entry_value_end(p.lines, *found, true));
+  } else {
+    if (indent_of(p.lines.body(km.line)) != static_cast<std::size_t>(km.column))
+      refuse(fmt::format("`{}` does not start its line", sub), km);
+    std::size_t end = km.line + 1;
+    while (end < p.lines.lines.size() && !is_blank(p.lines.body(end)) &&
+           indent_of(p.lines.body(end)) > static_cast<std::size_t>(km.column))
+      ++end;
+    c.lines.erase(c.lines.begin() + static_cast<std::ptrdiff_t>(km.line),
+                  c.lines.begin() + static_cast<std::ptrdiff_t>(end));
+  }
+  return first_good(p.yaml, p.root, {c}, reads_as_map(key, expected));
 }
 
 }  // namespace kith

@@ -82,6 +82,19 @@ std::string add_list_item(std::string_view text, std::string_view key, std::stri
 // comma in a flow list.
 std::string remove_list_item(std::string_view text, std::string_view key, std::size_t index);
 
+// Sets `sub` of the top-level map `key` (`links`) to the string `value`:
+// its value replaced where it is written, else `sub: value` added first in
+// the map (a flow map or a block map, in its style), else a new
+// `key: {sub: value}`. Refused when `key` is not a map or `sub`'s value is
+// not a one-line scalar.
+std::string set_map_string(std::string_view text, std::string_view key, std::string_view sub,
+                           std::string_view value);
+
+// Removes `sub` from the top-level map `key`: its line(s) in a block map,
+// the entry and one comma in a flow map; the key goes with its last entry.
+// The text is returned unchanged when there is no such entry.
+std::string remove_map_entry(std::string_view text, std::string_view key, std::string_view sub);
+
 // Every log entry's `with: from` becomes `with: to` (`kith mv`); nothing else
 // changes. The text is returned unchanged when no entry names `from`.
 std::string rename_with(std::string_view text, std::string_view from, std::string_view to);

@@ -75,6 +75,45 @@ TEST_F(CommandsCli, SetAddsAMissingKeyBeforeTheLogAndUnsetRemovesIt) {
   EXPECT_EQ(kith({"unset", "ada", "location"}).out, "ada: no location to remove\n");
 }
 
+// links.NAME: one link set or removed, in the map's own style, and the map
+// created then removed with its first and last link.
+TEST_F(CommandsCli, SetAndUnsetOneLinkInTheMapsOwnStyle) {
+  write("ada", kHand);
+  RunResult r = kith({"set", "ada", "links.github", "https://github.com/ada"});
+  ASSERT_EQ(r.code, 0) << r.describe();
+  EXPECT_EQ(r.out, "ada: links.github https://github.com/ada\n");
+  std::string want = kHand;
+  want.replace(want.find("log:"), 0, "links: {github: https://github.com/ada}\r\n");
+  EXPECT_EQ(file("ada"), want);
+  ASSERT_EQ(kith({"unset", "ada", "links.github"}).code, 0);
+  EXPECT_EQ(file("ada"), kHand);
+
+  const std::string block =
+      "name: Ada\n"
+      "links:   # where to find her\n"
+      "    site: https://ada.example/a,b   # old\n"
+      "    mastodon: \"@ada@example.social\"\n"
+      "notes: x\n";
+  write("ada", block);
+  ASSERT_EQ(kith({"set", "ada", "links.site", "https://ada.example/new"}).code, 0);
+  std::string want_block = block;
+  want_block.replace(want_block.find("https://ada.example/a,b"), 23, "https://ada.example/new");
+  EXPECT_EQ(file("ada"), want_block);
+  EXPECT_EQ(kith({"set", "ada", "links.site", "https://ada.example/new"}).out, "ada: links.site unchanged\n");
+  ASSERT_EQ(kith({"set", "ada", "links.blog", "https://blog.example"}).code, 0);
+  want_block.replace(want_block.find("    site:"), 0, "    blog: https://blog.example\n");
+  EXPECT_EQ(file("ada"), want_block);
+  ASSERT_EQ(kith({"unset", "ada", "links.site"}).code, 0);
+  want_block.erase(want_block.find("    site:"), want_block.find("    mastodon:") - want_block.find("    site:"));
+  EXPECT_EQ(file("ada"), want_block);
+  RunResult show = kith({"show", "ada", "--json"});
+  EXPECT_NE(show.out.find("https://blog.example"), std::string::npos) << show.out;
+  EXPECT_EQ(show.out.find("ada.example/new"), std::string::npos) << show.out;
+  EXPECT_EQ(kith({"unset", "ada", "links.site"}).out, "ada: no links.site to remove\n");
+  EXPECT_EQ(kith({"set", "ada", "links.", "x"}).code, 2);
+  EXPECT_EQ(kith({"set", "ada", "links.site"}).code, 2);
+}
+
 TEST_F(CommandsCli, TagAddsAndRemovesItemsInTheListsOwnStyle) {
   write("ada", kHand);
   RunResult r = kith({"tag", "ada", "+rust", "-math", "+Engines"});

@@ -157,5 +157,43 @@ TEST(NewPersonText, WritesEveryKeyAndTheAddedDate) {
             "added: 2026-11-21\n");
 }
 
+// --- One entry of a map (links.NAME) ---
+
+const std::string kLinks =
+    "name: Ada\n"
+    "links: { site: 'https://ada.example',  git: https://git.example/ada }   # two\n"
+    "log: []\n";
+
+TEST(EditMap, ReplacesAFlowValueInPlaceKeepingTheOthersAndTheComment) {
+  EXPECT_EQ(set_map_string(kLinks, "links", "git", "https://git.example/al"),
+            "name: Ada\n"
+            "links: { site: 'https://ada.example',  git: https://git.example/al }   # two\n"
+            "log: []\n");
+}
+
+TEST(EditMap, AddsFirstInAFlowMapAndRemovesWithOneComma) {
+  std::string added = set_map_string(kLinks, "links", "blog", "b");
+  EXPECT_EQ(added, "name: Ada\nlinks: { blog: b, site: 'https://ada.example',  git: https://git.example/ada }   # two\nlog: []\n");
+  EXPECT_EQ(remove_map_entry(added, "links", "blog"), kLinks);
+  EXPECT_EQ(remove_map_entry(kLinks, "links", "git"), "name: Ada\nlinks: { site: 'https://ada.example' }   # two\nlog: []\n");
+  EXPECT_EQ(remove_map_entry(remove_map_entry(kLinks, "links", "git"), "links", "site"), "name: Ada\nlog: []\n");
+  EXPECT_EQ(remove_map_entry(kLinks, "links", "nope"), kLinks);
+  EXPECT_EQ(set_map_string("name: Ada\nlinks: {}\n", "links", "a", "x"), "name: Ada\nlinks: {a: x}\n");
+  EXPECT_EQ(set_map_string("name: Ada\nlinks:\n", "links", "a", "x"), "name: Ada\nlinks: {a: x}\n");
+}
+
+TEST(EditMap, BlockMapsKeepTheirIndentationAndAnEntryGoesWithItsLines) {
+  const std::string block = "name: Ada\nlinks:\n   # first\n   a: x   # one\n   b: y\nnotes: z\n";
+  EXPECT_EQ(set_map_string(block, "links", "c", "w"),
+            "name: Ada\nlinks:\n   # first\n   c: w\n   a: x   # one\n   b: y\nnotes: z\n");
+  EXPECT_EQ(set_map_string(block, "links", "a", "q"), "name: Ada\nlinks:\n   # first\n   a: q   # one\n   b: y\nnotes: z\n");
+  EXPECT_EQ(remove_map_entry(block, "links", "a"), "name: Ada\nlinks:\n   # first\n   b: y\nnotes: z\n");
+}
+
+TEST(EditMap, RefusesWhatItCannotEditInPlace) {
+  EXPECT_THROW(set_map_string("name: Ada\nlinks: [a]\n", "links", "a", "x"), Error);
+  EXPECT_THROW(set_map_string("name: Ada\nlinks:\n  a: |\n    long\n", "links", "a", "x"), Error);
+}
+
 }  // namespace
 }  // namespace kith
