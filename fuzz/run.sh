@@ -13,7 +13,7 @@ root="$(dirname "$here")"
 seconds=60
 build="$root/build-fuzz"
 serial=false
-fuzzers=(load_fuzzer edit_fuzzer)
+fuzzers=(load_fuzzer edit_fuzzer roundtrip_fuzzer)
 while [ $# -gt 0 ]; do
   case "$1" in
     --build-dir) build="$2"; shift 2 ;;
@@ -43,7 +43,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DKITH_FUZZ=ON -DKITH_TESTS=OFF >/dev/null
 fi
-cmake --build "$build" -j2 --target load_fuzzer edit_fuzzer >"$build/build.log" 2>&1 || {
+cmake --build "$build" -j2 --target "${fuzzers[@]}" >"$build/build.log" 2>&1 || {
   cat "$build/build.log" >&2
   exit 1
 }
@@ -87,7 +87,7 @@ for f in "${fuzzers[@]}"; do
   else
     found=1
     echo "$f: FINDING (exit ${status[$f]}) after ${runs:-?} executions; log: $log"
-    grep -E '^(==[0-9]+==ERROR|SUMMARY|.*invariant broken|edit_fuzzer:|artifact_prefix|Test unit written)' "$log" | head -8 | sed 's/^/  /' || true
+    grep -E '^(==[0-9]+==ERROR|SUMMARY|.*invariant broken|edit_fuzzer:|roundtrip_fuzzer:|artifact_prefix|Test unit written)' "$log" | head -8 | sed 's/^/  /' || true
   fi
 done
 after=$(ls "$build/findings" | wc -l)

@@ -11,6 +11,12 @@
 namespace kith {
 namespace {
 
+NewPerson named(const std::string& name) {
+  NewPerson p;
+  p.name = name;
+  return p;
+}
+
 Date ymd(int y, unsigned m, unsigned d) { return Date{date::year{y}, date::month{m}, date::day{d}}; }
 
 NewEntry talk(std::string note = "", std::string with = "") {
@@ -429,7 +435,7 @@ TEST(AppendLogEntry, WritesUnderAnAnchoredOrTaggedDocumentStart) {
 }
 
 TEST(AppendLogEntry, AddsToALogThatWasJustCreated) {
-  std::string text = new_person_text({"Ana", "", "", {}, {}, {}, "", "", ""});
+  std::string text = new_person_text(named("Ana"));
   text = append_log_entry(text, {ymd(2026, 3, 14), "met", "MiXiT", ""});
   text = append_log_entry(text, talk());
   EXPECT_EQ(text,
@@ -608,19 +614,28 @@ TEST(SetScalar, RefusesAValueThatIsNotPlainYaml) {
 // new_person_text
 
 TEST(NewPersonText, WritesOnlyTheNameWhenThatIsAllThereIs) {
-  EXPECT_EQ(new_person_text({"Charlène Dupont", "", "", {}, {}, {}, "", "", ""}), "name: Charlène Dupont\n");
+  EXPECT_EQ(new_person_text(named("Charlène Dupont")), "name: Charlène Dupont\n");
 }
 
 TEST(NewPersonText, WritesEveryGivenFieldInOrder) {
-  NewPerson p{"Charlène Dupont", "community", "30d", {"devops", "kubernetes"}, {"argo cd"}, {"job search"},
-              "charlene@example.org", "Acme", "SRE"};
+  NewPerson p = named("Charlène Dupont");
+  p.circle = "community";
+  p.every = "30d";
+  p.tags = {"devops", "kubernetes"};
+  p.offers = {"argo cd"};
+  p.needs = {"job search"};
+  p.email = "charlene@example.org";
+  p.company = "Acme";
+  p.role = "SRE";
   EXPECT_EQ(new_person_text(p),
             "name: Charlène Dupont\ncircle: community\nevery: 30d\ntags: [devops, kubernetes]\n"
             "offers: [argo cd]\nneeds: [job search]\nemail: charlene@example.org\ncompany: Acme\nrole: SRE\n");
 }
 
 TEST(NewPersonText, QuotesValuesThatNeedIt) {
-  NewPerson p{"O'Brien: the second", "", "", {"c++", "a, b", "yes"}, {}, {}, "", "", "#1 Corp"};
+  NewPerson p = named("O'Brien: the second");
+  p.tags = {"c++", "a, b", "yes"};
+  p.role = "#1 Corp";
   const std::string text = new_person_text(p);
   EXPECT_EQ(text, "name: \"O'Brien: the second\"\ntags: [c++, \"a, b\", \"yes\"]\nrole: \"#1 Corp\"\n");
   YAML::Node root = YAML::Load(text);
@@ -630,7 +645,7 @@ TEST(NewPersonText, QuotesValuesThatNeedIt) {
 }
 
 TEST(NewPersonText, RefusesAnEmptyName) {
-  EXPECT_THROW(new_person_text({"", "team", "", {}, {}, {}, "", "", ""}), UsageError);
+  EXPECT_THROW(new_person_text([] { NewPerson p; p.circle = "team"; return p; }()), UsageError);
 }
 
 // ---------------------------------------------------------------------------
