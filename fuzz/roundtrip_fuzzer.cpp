@@ -56,6 +56,8 @@ void roundtrip(F f) {
     f();
   } catch (const kith::Error&) {
     // A refusal is fine: nothing is written.
+  } catch (const kith::UsageError&) {
+    // So is a value kith refuses as an argument (an empty name, not UTF-8).
   }
 }
 
