@@ -37,6 +37,7 @@ echo "first import (empty directory): ${first}s"
 files=$(find "$work/net" -name '*.yaml' ! -name kith.yaml | wc -l)
 commits=$(git -C "$work/net" rev-list --count HEAD)
 echo "person files: $files, commits: $commits (init + import)"
+[ "$files" = "$n" ] || { echo "FAIL: $n rows gave $files person files" >&2; exit 1; }
 
 before=$(cd "$work/net" && find . -name '*.yaml' -exec md5sum {} + | sort | md5sum)
 second=$(seconds "$kith" --dir "$work/net" import linkedin "$csv")

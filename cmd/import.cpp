@@ -65,7 +65,7 @@ std::vector<fs::path> vcard_files(const fs::path& dir) {
 Input read_input(const ImportArgs& a) {
   Input in;
   if (a.source == "linkedin") {
-    LinkedinRead r = read_linkedin(read_file(a.file), a.file);
+    LinkedinRead r = read_linkedin(read_file(a.file, import_size_limit), a.file);
     if (r.converted_from_cp1252)
       in.note = fmt::format("{}: not UTF-8; read as Windows-1252 (an Excel re-save)\n", a.file);
     add_read(in, a.file, std::move(r.contacts), r.skipped, r.warnings);
@@ -74,7 +74,7 @@ Input read_input(const ImportArgs& a) {
     const std::vector<fs::path> files = is_dir ? vcard_files(a.file) : std::vector<fs::path>{a.file};
     if (is_dir && files.empty()) throw Error("no .vcf file in this folder", a.file);
     for (const fs::path& f : files) {
-      VcardRead r = read_vcards(read_file(f), f.string());
+      VcardRead r = read_vcards(read_file(f, import_size_limit), f.string());
       add_read(in, f.string(), std::move(r.contacts), r.skipped, r.warnings);
     }
   }
@@ -162,7 +162,7 @@ void run_contacts_import(Context& ctx, const ImportArgs& a) {
 // `import json` recreates files as they were exported: it fills an empty
 // directory (or adds the files it lacks), and never changes an existing one.
 void run_json_import(Context& ctx, const ImportArgs& a) {
-  std::vector<PersonFile> files = files_from_json(read_file(a.file), a.file);
+  std::vector<PersonFile> files = files_from_json(read_file(a.file, import_size_limit), a.file);
   Store store = ctx.store();
   store.require_exists();
   auto lock = store.lock();

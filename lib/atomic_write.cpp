@@ -55,7 +55,6 @@ void remove_stale_temps(const fs::path& folder, const std::string& stem) {
 fs::path write_temp_file(const fs::path& target, std::string_view text, bool create_only, bool sync) {
   fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   std::string stem = temp_stem(target.filename().string());
-  remove_stale_temps(folder, stem);
   // A dot-name keeps a leftover temp file out of every scan.
   std::string tmpl = (folder / ("." + stem + ".tmp-XXXXXX")).string();
   int fd = ::mkstemp(tmpl.data());
@@ -108,6 +107,10 @@ void write_atomic(const fs::path& path_or_link, std::string_view text, bool crea
   fs::path path = path_or_link;
   if (fs::is_symlink(path_or_link, link_error))
     if (fs::path target = fs::canonical(path_or_link, link_error); !link_error) path = target;
+  // Here, not in write_temp_file: a scan of the folder per file made an
+  // import of 30,000 people quadratic.
+  fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  remove_stale_temps(folder, temp_stem(path.filename().string()));
   fs::path temp = write_temp_file(path, text, create_only, true);
   if (create_only) {
     // link() fails if the name exists, so two `add`s cannot both win.
@@ -122,7 +125,7 @@ void write_atomic(const fs::path& path_or_link, std::string_view text, bool crea
     ::unlink(temp.c_str());
     throw Error(message, path.string());
   }
-  sync_folder(path.parent_path().empty() ? fs::path(".") : path.parent_path());  // the rename itself
+  sync_folder(folder);  // the rename itself
 }
 
 void sync_folder(const fs::path& folder) {

@@ -286,13 +286,20 @@ Error not_regular(const fs::path& path, mode_t mode) {
 
 }  // namespace
 
-std::string read_file(const fs::path& path) {
+std::string read_file(const fs::path& path) { return read_file(path, 0); }
+
+std::string read_file(const fs::path& path, std::uintmax_t limit) {
+  auto over = [&](std::uintmax_t size) -> std::optional<Diagnostic> {
+    if (limit == 0) return guard_size(size, path.string());  // a person file
+    if (size <= limit) return std::nullopt;
+    return Diagnostic{path.string(), 0, 0, fmt::format("file is too large ({} bytes; the limit is {} bytes)", size, limit)};
+  };
   // Checked before opening: opening a FIFO waits for a writer, and a device
   // (a link to /dev/zero) never ends.
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) throw Error(fmt::format("cannot read: {}", errno_text()), path.string());
   if (!S_ISREG(st.st_mode)) throw not_regular(path, st.st_mode);
-  if (auto too_large = guard_size(static_cast<std::uintmax_t>(st.st_size), path.string())) throw Error(*too_large);
+  if (auto too_large = over(static_cast<std::uintmax_t>(st.st_size))) throw Error(*too_large);
   // O_NONBLOCK: should the path be swapped for a FIFO meanwhile, open does not wait.
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   if (fd < 0) throw Error(fmt::format("cannot read: {}", errno_text()), path.string());
@@ -312,7 +319,7 @@ std::string read_file(const fs::path& path) {
     if (n == 0) break;
     text.append(buf, static_cast<std::size_t>(n));
     // A file that grows while it is read is held to the same limit.
-    if (auto too_large = guard_size(text.size(), path.string())) fail(Error(*too_large));
+    if (auto too_large = over(text.size())) fail(Error(*too_large));
   }
   ::close(fd);
   return text;

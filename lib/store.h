@@ -2,6 +2,7 @@
 #pragma once
 // The data directory on disk: finding person files, reading them, the
 // directory lock, and atomic writes. All file I/O of the library is here.
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -80,5 +81,13 @@ bool link_leaves(const fs::path& dir, const fs::path& path);
 // regular file (a FIFO, a device: never read, never waited on) or when it is
 // larger than guard_size allows (checked before reading).
 std::string read_file(const fs::path& path);
+
+// The largest file an import reads: LinkedIn's 30,000 connections are 3 MB,
+// a whole network exported as JSON tens of MB, an address book with photos
+// more; a person file stays under guard_size's 1 MiB.
+constexpr std::uintmax_t import_size_limit = std::uintmax_t{512} << 20;
+
+// read_file for an import's source: the same checks, with `limit` bytes.
+std::string read_file(const fs::path& path, std::uintmax_t limit);
 
 }  // namespace kith

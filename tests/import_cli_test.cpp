@@ -179,6 +179,23 @@ TEST(ImportCli, WhenSyncingTheNewFilesFailsNothingIsImported) {
   EXPECT_TRUE(fs::exists(dir / "person11-number-11.yaml"));
 }
 
+// An export larger than a person file may be (LinkedIn's 30,000 rows are
+// 3 MB) is read: the 1 MiB limit is for person files only.
+TEST(ImportCli, AnExportLargerThanOneMebibyteImports) {
+  TempDir tmp;
+  const fs::path dir = tmp / "net";
+  ASSERT_EQ(run_kith(tmp, {"init", "--no-git", dir.string()}).code, 0);
+  std::string csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+  const std::string long_role(600, 'x');
+  for (int i = 0; i < 2000; ++i) csv += fmt::format("Person{},Number {},,,Acme,{},01 Jan 2024\n", i, i, long_role);
+  ASSERT_GT(csv.size(), 1u << 20);
+  tmp.write("Connections.csv", csv);
+  RunResult r = kith_in(tmp, dir, {"import", "linkedin", (tmp / "Connections.csv").string()});
+  ASSERT_EQ(r.code, 0) << r.describe();
+  EXPECT_EQ(r.out.rfind("2000 created, ", 0), 0u) << r.out;
+  EXPECT_TRUE(fs::exists(dir / "person1999-number-1999.yaml"));
+}
+
 TEST(ImportCli, VcardFilesAndAVdirTwice) {
   TempDir tmp;
   const fs::path dir = copy_examples(tmp);
