@@ -153,7 +153,11 @@ void run_contacts_import(Context& ctx, const ImportArgs& a) {
   ImportPlan plan = plan_import(in.contacts, known, s, o);
   print_summary(ctx, plan, in, a.dry_run);
   if (a.dry_run || plan.changes.empty()) return;
+  // The rest of a large import (writing, syncing, git) takes seconds too.
+  const bool terminal = isatty(STDERR_FILENO);
+  if (terminal) ctx.err << fmt::format("kith: writing {} files\n", plan.changes.size()) << std::flush;
   apply_changes(store.dir(), plan.changes);
+  if (terminal && s.git_auto && is_git_work_tree(store.dir())) ctx.err << "kith: committing\n" << std::flush;
   commit_change(ctx, s, paths_of(plan.changes),
                 fmt::format("kith: import {} {} ({} created, {} merged)", a.source, fs::path(a.file).filename().string(),
                             plan.created.size(), plan.merged.size()));
