@@ -198,6 +198,10 @@ TEST_F(CacheCli, XdgCacheHomeIsWhereTheCacheGoes) {
   run_kith(tmp, {"--dir", dir.string(), "list"}, o);
   EXPECT_TRUE(cache_files().empty());
   EXPECT_EQ(std::distance(fs::directory_iterator(tmp / "xdg/kith"), fs::directory_iterator()), 1);
+  // Names and notes: a folder for its owner only, and files likewise.
+  EXPECT_EQ(fs::status(tmp / "xdg/kith").permissions() & fs::perms::all, fs::perms::owner_all);
+  for (const auto& f : fs::directory_iterator(tmp / "xdg/kith"))
+    EXPECT_EQ(fs::status(f.path()).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
 }
 
 }  // namespace

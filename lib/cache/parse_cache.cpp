@@ -166,8 +166,11 @@ bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std
   h.dir_id_size = static_cast<std::uint32_t>(dir_id.size());
   std::memcpy(out.data(), &h, sizeof h);
 
+  // The cache holds names and notes: its folder, when kith makes it, is the
+  // owner's alone (the files are already, from mkstemp).
   std::error_code ec;
-  std::filesystem::create_directories(file.parent_path(), ec);
+  std::filesystem::create_directories(file.parent_path().parent_path(), ec);
+  ::mkdir(file.parent_path().c_str(), 0700);  // EEXIST: the folder stays as it is
   std::string tmp = (file.parent_path() / ("." + file.filename().string() + ".tmp-XXXXXX")).string();
   int fd = ::mkstemp(tmp.data());
   if (fd < 0) return false;
