@@ -3,8 +3,8 @@
 # several seeds. Prints the simulation's figures and exits non-zero when one
 # run loses, doubles or conflicts. Usage: bench/sync_sim.sh [N] [D] [SEEDS]
 set -euo pipefail
-n=${1:-3}
-d=${2:-100}
+n=${1:-4}
+d=${2:-150}
 seeds=${3:-3}
 tests=${KITH_TESTS:-$(dirname "$0")/../build/kith_tests}
 status=0
