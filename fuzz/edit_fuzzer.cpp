@@ -109,18 +109,21 @@ void check_set_diff(std::string_view in, std::string_view out) {
   auto [old_line, added] = one_line_diff(in, out);
   // A comment starts at a `#` after a blank (or at the line's start); a `#`
   // inside a plain value (`2026-#x`) is part of the value and may go with it.
-  bool has_comment = old_line.starts_with('#');
-  for (std::size_t at = 1; !has_comment && at < old_line.size(); ++at)
-    has_comment = old_line[at] == '#' && (old_line[at - 1] == ' ' || old_line[at - 1] == '\t');
-  if (!has_comment) return;
+  std::size_t comment = old_line.starts_with('#') ? 0 : std::string::npos;
+  for (std::size_t at = 1; comment == std::string::npos && at < old_line.size(); ++at)
+    if (old_line[at] == '#' && (old_line[at - 1] == ' ' || old_line[at - 1] == '\t')) comment = at;
+  if (comment == std::string::npos) return;
+  // Where the comment starts once blanks are removed, as the matcher sees it.
+  const std::size_t comment_at = without_spaces(old_line.substr(0, comment)).size();
   Matcher m(without_spaces(old_line), without_spaces(added));
-  // The old value may go; a comment after it may not.
+  // The old value may go (with a `#` of its own, `2026-1#-01`); the comment
+  // after it may not.
   for (std::size_t i = 0, j = 0; i <= m.line.size(); ++i) {
     if (m.pre[i] == Matcher::none) break;
     j = std::max(j, i);
     while (j <= m.line.size() && (m.suf[j] == Matcher::none || m.suf[j] < m.pre[i])) ++j;
     if (j > m.line.size()) break;
-    if (m.line.substr(i, j - i).find('#') == std::string::npos) return;
+    if (j <= comment_at) return;
   }
   fail("set_scalar dropped text of an existing line", in, out);
 }

@@ -852,7 +852,7 @@ std::string set_value(std::string_view text, std::string_view key, std::string_v
 }  // namespace
 
 std::string new_person_text(const NewPerson& p) {
-  if (p.name.empty()) throw UsageError("a person needs a name");
+  if (p.name.find_first_not_of(" \t\r\n") == std::string::npos) throw UsageError("a person needs a name");
   struct Key {
     std::string name;
     std::vector<std::string> values;

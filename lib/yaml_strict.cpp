@@ -4,19 +4,11 @@
 #include <fmt/format.h>
 #include <libfyaml.h>
 
-#include <charconv>
 #include <memory>
 #include <vector>
 
 namespace kith {
 namespace {
-
-// libfyaml writes each diagnostic as text (`file:LINE:COL: error: MESSAGE`,
-// then the source line and a caret); kith keeps them instead of letting
-// them reach stderr, and reads the first error's position and message.
-void keep_output(struct fy_diag*, void* user, const char* text, size_t size) {
-  static_cast<std::string*>(user)->append(text, size);
-}
 
 struct FirstError {
   int line = 0;
@@ -24,29 +16,22 @@ struct FirstError {
   std::string message;
 };
 
-// Parses "...:LINE:COL: error: MESSAGE" out of libfyaml's first report.
-std::optional<FirstError> first_error(std::string_view output) {
-  constexpr std::string_view marker = ": error: ";
-  std::size_t at = output.find(marker);
-  if (at == std::string_view::npos) return std::nullopt;
-  FirstError e;
-  std::string_view message = output.substr(at + marker.size());
-  e.message = std::string(message.substr(0, message.find('\n')));
-  // Back over ":LINE:COL" (the file name before it is libfyaml's own label).
-  std::string_view head = output.substr(0, at);
-  std::size_t colon2 = head.rfind(':');
-  std::size_t colon1 = colon2 == std::string_view::npos || colon2 == 0 ? std::string_view::npos : head.rfind(':', colon2 - 1);
-  if (colon1 != std::string_view::npos) {
-    std::string_view line = head.substr(colon1 + 1, colon2 - colon1 - 1);
-    std::string_view col = head.substr(colon2 + 1);
-    int l = 0, c = 0;
-    if (std::from_chars(line.data(), line.data() + line.size(), l).ec == std::errc() &&
-        std::from_chars(col.data(), col.data() + col.size(), c).ec == std::errc() && l > 0 && c > 0) {
-      e.line = l;
-      e.col = c;
+// The first error libfyaml collected, with its position (1-based; 0 when it
+// gave none). Collected, not scraped from its printed report: that report
+// echoes the source line, which may itself read `x:1:2: error: y`.
+std::optional<FirstError> first_error(fy_diag* diag) {
+  void* iter = nullptr;
+  while (fy_diag_error* e = fy_diag_errors_iterate(diag, &iter)) {
+    if (e->type < FYET_ERROR) continue;  // a warning (an unknown %directive)
+    FirstError out;
+    out.message = e->msg ? e->msg : "";
+    if (e->line > 0 && e->column > 0) {
+      out.line = e->line;
+      out.col = e->column;
     }
+    return out;
   }
-  return e;
+  return std::nullopt;
 }
 
 struct DiagDeleter {
@@ -120,16 +105,14 @@ int last_directive_line(std::string_view text) {
 }  // namespace
 
 std::optional<Diagnostic> check_yaml_1_2(std::string_view text, const std::string& path) {
-  std::string output;
   fy_diag_cfg diag_cfg;
   fy_diag_cfg_default(&diag_cfg);
   diag_cfg.fp = nullptr;  // never stderr
-  diag_cfg.output_fn = keep_output;
-  diag_cfg.user = &output;
   diag_cfg.level = FYET_ERROR;
   diag_cfg.colorize = false;
   std::unique_ptr<fy_diag, DiagDeleter> diag(fy_diag_create(&diag_cfg));
   if (!diag) throw std::bad_alloc();
+  fy_diag_set_collect_errors(diag.get(), true);
 
   fy_parse_cfg cfg{};
   cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_DISABLE_MMAP_OPT);
@@ -175,10 +158,10 @@ std::optional<Diagnostic> check_yaml_1_2(std::string_view text, const std::strin
   }
   if (!fy_parser_get_stream_error(parser.get())) return std::nullopt;
 
-  std::optional<FirstError> e = first_error(output);
+  std::optional<FirstError> e = first_error(diag.get());
   // libfyaml gave no position (a bad directive, `%YAML 11.2`): the start is
   // where the document goes wrong, and a message always names a place.
-  if (!e) return Diagnostic{path, 1, 1, "invalid YAML 1.2"};
+  if (!e || e->line == 0) return Diagnostic{path, 1, 1, e ? "invalid YAML: " + e->message : "invalid YAML 1.2"};
   // libfyaml notices a missing `]` or `}` only at the end of the text (as
   // such, or as a missing comma); the mistake is at the bracket that never
   // closes.

@@ -646,6 +646,8 @@ TEST(NewPersonText, QuotesValuesThatNeedIt) {
 
 TEST(NewPersonText, RefusesAnEmptyName) {
   EXPECT_THROW(new_person_text([] { NewPerson p; p.circle = "team"; return p; }()), UsageError);
+  EXPECT_THROW(new_person_text(named(" ")), UsageError);  // roundtrip_fuzzer: wrote `name: " "`, which is empty
+  EXPECT_THROW(new_person_text(named("\t\n")), UsageError);
 }
 
 // ---------------------------------------------------------------------------

@@ -150,6 +150,16 @@ TEST(YamlStrict, AnErrorWithoutAPositionIsAtTheStart) {
   EXPECT_EQ(d->col, 1);
 }
 
+// libfyaml's printed report echoes the source line; a text holding
+// `: error: ` after a warning (an unknown `%T` directive) was taken for the
+// report and gave no position. The fuzzer's input, exactly.
+TEST(YamlStrict, ATextThatReadsLikeAnErrorReportIsNotTakenForOne) {
+  std::optional<Diagnostic> d =
+      check_yaml_1_2("%T: %T: error: 2024:\r\r\r\r\r\r~error: 2024:\r\r\r\r\r\r~", "p.yaml");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->to_string(), "p.yaml:7:13: invalid YAML: invalid nested block mapping on the same line");
+}
+
 TEST(YamlStrict, ColumnsCountCharactersNotBytes) {
   std::optional<Diagnostic> d = check_yaml_1_2("é: \"x\n", "p.yaml");
   ASSERT_TRUE(d);
