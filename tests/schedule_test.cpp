@@ -378,8 +378,11 @@ TEST(Schedule, BirthdayStaysDueForAWeekUntilAContactOnOrAfterIt) {
   log(p, ymd(2026, 5, 11), "talk");
   EXPECT_EQ(due_reasons(p, s, ymd(2026, 5, 13), ymd(2026, 5, 13)).back().due, ymd(2026, 5, 12));
   log(p, ymd(2026, 5, 12), "talk");
-  for (const DueItem& it : schedule_of(p, s, ymd(2026, 5, 13)))
-    if (it.reason == DueReason::birthday) EXPECT_EQ(it.due, ymd(2027, 5, 12));
+  for (const DueItem& it : schedule_of(p, s, ymd(2026, 5, 13))) {
+    if (it.reason == DueReason::birthday) {
+      EXPECT_EQ(it.due, ymd(2027, 5, 12));
+    }
+  }
 }
 
 TEST(Schedule, AddedButNeverContactedIsDueAfterTheCadence) {
