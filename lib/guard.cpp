@@ -99,7 +99,10 @@ std::optional<Diagnostic> guard_text(std::string_view text, const std::string& p
         } else {
           quote = 0;
         }
-      } else if (c == '\\' && quote == '"' && i + 1 < text.size()) {
+      } else if (c == '\\' && quote == '"' && i + 1 < text.size() &&
+                 static_cast<unsigned char>(text[i + 1]) < 0x80) {
+        // `\"` does not close the quote. Only an ASCII byte is skipped: any
+        // other is checked as UTF-8 next (libfyaml loops forever on some).
         at.advance(c);
         ++i;
       }

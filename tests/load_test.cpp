@@ -447,6 +447,16 @@ TEST(GuardText, InvalidUtf8) {
             "people/ada-lovelace.yaml:1:10: invalid UTF-8 (the file must be UTF-8 text)");
 }
 
+// A backslash in a double-quoted scalar made the guard skip the next byte
+// unchecked, so invalid UTF-8 reached libfyaml, which loops forever on it
+// in a directive (edit_fuzzer's timeout, exactly).
+TEST(GuardText, InvalidUtf8AfterABackslashInQuotes) {
+  EXPECT_EQ(only_problem("% ame: \"me\\\xaat\"\naka2: [ '\niT''s' \n"),
+            "people/ada-lovelace.yaml:1:12: invalid UTF-8 (the file must be UTF-8 text)");
+  EXPECT_EQ(only_problem("name: \"a\\\xe9\"\n"), "people/ada-lovelace.yaml:1:10: invalid UTF-8 (the file must be UTF-8 text)");
+  EXPECT_EQ(only_problem("name: \"a\\\"b\"\nx: [\n"), "people/ada-lovelace.yaml:2:4: invalid YAML: this `[` is never closed (no matching `]`)");
+}
+
 TEST(GuardText, ControlCharacter) {
   EXPECT_EQ(only_problem("name: A\x1b[0m\n"), "people/ada-lovelace.yaml:1:8: control character 0x1b in the text");
 }
