@@ -25,9 +25,18 @@ const KindInfo* Settings::find_kind(std::string_view name) const {
     auto it = index.by_name.find(std::string(name));
     return it == index.by_name.end() ? nullptr : &kinds[it->second];
   };
-  if (index.data == kinds.data() && index.size == kinds.size()) {
+  auto current = [&] { return index.data == kinds.data() && index.size == kinds.size(); };
+  {
+    std::shared_lock reading(index.lock);
+    if (current()) {
+      const KindInfo* k = lookup();
+      if (k == nullptr || k->name == name) return k;  // a stale index is rebuilt below
+    }
+  }
+  std::unique_lock writing(index.lock);
+  if (current()) {  // another thread may have rebuilt it meanwhile
     const KindInfo* k = lookup();
-    if (k == nullptr || k->name == name) return k;  // a stale index is rebuilt below
+    if (k == nullptr || k->name == name) return k;
   }
   index.by_name.clear();
   for (std::size_t i = 0; i < kinds.size(); ++i) index.by_name.emplace(kinds[i].name, i);  // the first wins

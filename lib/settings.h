@@ -3,6 +3,8 @@
 // kith.yaml: circles and their cadences, the follow-up window, goals, extra
 // interaction kinds, and git behaviour. Every key is optional.
 #include <map>
+#include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -45,19 +47,24 @@ struct Settings {
 
  private:
   // find_kind's index into `kinds`, rebuilt whenever `kinds` has changed
-  // (it is a public vector); a copy starts empty and builds its own.
+  // (it is a public vector); a copy starts empty and builds its own. Files
+  // are parsed on several threads at once, all looking kinds up: the first
+  // lookup builds the index under the lock's exclusive side, the others read
+  // under its shared side.
   struct KindIndex {
     std::unordered_map<std::string, std::size_t> by_name;
     const KindInfo* data = nullptr;
     std::size_t size = 0;
+    std::shared_mutex lock;
     KindIndex() = default;
     KindIndex(const KindIndex&) {}
     KindIndex& operator=(const KindIndex&) {
-      *this = KindIndex();
+      std::unique_lock hold(lock);
+      by_name.clear();
+      data = nullptr;
+      size = 0;
       return *this;
     }
-    KindIndex(KindIndex&&) = default;
-    KindIndex& operator=(KindIndex&&) = default;
   };
   mutable KindIndex kind_index_;
 };

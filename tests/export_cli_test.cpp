@@ -89,6 +89,19 @@ TEST(ExportCli, IcsHasTheDueFollowUpsAndBirthdays) {
   EXPECT_EQ(kith_in(tmp, dir, {"export", "ics", "--within", "never"}).code, 2);
 }
 
+// Someone added and never contacted (rule 5, `new`) had an event with an
+// empty reason: "DESCRIPTION: (new)".
+TEST(ExportCli, IcsSaysWhyANewPersonIsDue) {
+  TempDir tmp;
+  const fs::path dir = empty_dir(tmp, "net");
+  tmp.write("net/bjorn.yaml", "name: Björn Åström\ncircle: team\nadded: 2026-11-01\n");
+  RunResult r = kith_in(tmp, dir, {"export", "ics", "--within", "2w"});
+  ASSERT_EQ(r.code, 0) << r.describe();
+  EXPECT_NE(r.out.find("DESCRIPTION:added 2026-11-01\\, never contacted (new). kith log bjorn talk"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST(ExportCli, JsonIntoAnEmptyDirectoryIsLossless) {
   TempDir tmp;
   const fs::path dir = copy_examples(tmp);

@@ -82,7 +82,7 @@ TEST_F(Reliability, BrokenKithYamlStopsEveryWriteCommandWithItsPosition) {
     EXPECT_EQ(tmp_.snapshot(), before) << args.front();
     EXPECT_EQ(git({"rev-parse", "HEAD"}), head) << args.front();
   }
-  RunResult edit = kith({"edit", "charlene"}, RunOptions{{{"EDITOR", "true"}}, {}, {}});
+  RunResult edit = kith({"edit", "charlene"}, RunOptions{{{"EDITOR", "true"}}, {}, {}, {}});
   EXPECT_EQ(edit.code, 1) << edit.describe();
   EXPECT_EQ(edit.err.rfind("kith: " + path("kith.yaml") + ":2:11: ", 0), 0u) << edit.err;
 }
@@ -222,7 +222,7 @@ TEST_F(Reliability, KithYamlLinkedOutsideIsNotFollowed) {
   RunResult log = kith({"log", "charlene", "secret"});
   EXPECT_EQ(log.code, 1) << log.describe();
   EXPECT_NE(log.err.find("is a symbolic link leading out of the data directory"), std::string::npos) << log.err;
-  RunResult edit = kith({"edit"}, RunOptions{{{"EDITOR", "true"}}, {}, {}});
+  RunResult edit = kith({"edit"}, RunOptions{{{"EDITOR", "true"}}, {}, {}, {}});
   EXPECT_EQ(edit.code, 1) << edit.describe();
   EXPECT_EQ(tmp_.read("outside.yaml"), "git: off\nkinds: {secret: {}}\n");
 }

@@ -3,8 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
+#include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace kith {
@@ -66,14 +67,12 @@ TEST(Settings, BuiltinKindsFollowTheDesignTable) {
 }
 
 // 60,000 kinds checked against a 20,000-entry file took 30 s when each
-// lookup scanned the list.
-TEST(Settings, FindKindIsAHashLookupAndFollowsChangesToKinds) {
+// lookup scanned the list (bench/run.sh measures it; no timing here).
+TEST(Settings, FindKindFindsManyKindsAndFollowsChangesToKinds) {
   Settings s;
   for (int i = 0; i < 60000; ++i) s.kinds.push_back(KindInfo{"k" + std::to_string(i), true, 0});
-  auto start = std::chrono::steady_clock::now();
   int found = 0;
   for (int i = 0; i < 200000; ++i) found += s.find_kind("k" + std::to_string(59999 - i % 60000)) != nullptr;
-  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 1.0);
   EXPECT_EQ(found, 200000);
   EXPECT_EQ(s.find_kind("nope"), nullptr);
   s.kinds.push_back(KindInfo{"late", false, 0});  // added after lookups: still found
@@ -81,6 +80,27 @@ TEST(Settings, FindKindIsAHashLookupAndFollowsChangesToKinds) {
   EXPECT_FALSE(s.find_kind("late")->contact);
   Settings copy = s;  // a copy finds its own kinds, not the original's
   EXPECT_EQ(copy.find_kind("late"), &copy.kinds.back());
+}
+
+// Files are parsed on several threads that all look kinds up; the first
+// lookups of a fresh Settings used to rebuild its index at the same time
+// (a use-after-free under AddressSanitizer, in `kith check` on 56 files).
+TEST(Settings, FindKindFromManyThreadsAtOnce) {
+  for (int round = 0; round < 300; ++round) {
+    Settings s;
+    s.kinds.push_back(KindInfo{"coffee", true, 0});
+    std::atomic<bool> go{false};
+    std::atomic<int> found{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+      threads.emplace_back([&] {
+        while (!go) std::this_thread::yield();
+        for (int i = 0; i < 50; ++i) found += s.find_kind(i % 2 ? "coffee" : "talk") != nullptr;
+      });
+    go = true;
+    for (std::thread& t : threads) t.join();
+    ASSERT_EQ(found, 200);
+  }
 }
 
 TEST(Settings, KindNamesListTenThenACount) {

@@ -21,6 +21,9 @@ std::string why(const DueItem& item) {
     case DueReason::cadence:
       return fmt::format("last contact {}, cadence {}", item.last ? format_date(item.last->date) : "never",
                          format_duration(item.cadence));
+    case DueReason::fresh:
+      return item.person->added ? fmt::format("added {}, never contacted", format_date(*item.person->added))
+                                : "new, never contacted";
     case DueReason::birthday: return "their birthday";
   }
   return {};
