@@ -1304,10 +1304,11 @@ std::string set_map_string(std::string_view text, std::string_view key, std::str
   } else {
     expected = entries_of(pair->value);
     Lines c = p.lines;
-    if (is_flow_map(p.lines, *pair) && pair->value.size() == 0) {  // `{}` -> `{sub: v}`
+    const bool flow = is_flow_map(p.lines, *pair);
+    if (flow && pair->value.size() == 0) {  // `{}` -> `{sub: v}`
       const std::size_t open = skip_properties(p.lines, pair->value.Mark());
       c.lines[pair->value.Mark().line].body.insert(open + 1, entry);
-    } else if (is_flow_map(p.lines, *pair)) {  // `{ a: x}` -> `{ sub: v, a: x}`
+    } else if (flow) {  // `{ a: x}` -> `{ sub: v, a: x}`
       const YAML::Mark& first = pair->value.begin()->first.Mark();
       c.at(first).insert(first.column, entry + ", ");
     } else {  // a line of its own before the first entry, at its indentation

@@ -59,33 +59,70 @@ std::vector<fs::path> Store::person_files() const {
 
 namespace {
 
-// One person file on its way through load().
+// One person file on its way through load(). Its person, if any, is read
+// straight into its place in the people vector (`person`): a Person is big,
+// and a second array of them was a sixth of `due`'s memory at 30,000.
 struct Slot {
   const FoundFile* file;
   std::string path;  // dir / rel, as the directory was spelled
   std::string slug;
   bool duplicate = false;             // its slug is taken: not read
   const cache::Record* hit = nullptr;  // read from the cache
-  LoadResult result;
+  Person* person = nullptr;
+  bool has_person = false;
+  std::vector<Diagnostic> problems, unknown_keys;
   std::optional<std::string> encoded;  // a miss's result for the next cache
+
+  void take(LoadResult&& r) {
+    has_person = r.person.has_value();
+    if (has_person) *person = std::move(*r.person);
+    problems = std::move(r.problems);
+    unknown_keys = std::move(r.unknown_keys);
+  }
 };
 
 // Parses one file that missed the cache. Never throws.
 void parse_slot(Slot& slot, const Settings& settings) {
+  LoadResult result;
   try {
     if (auto too_large = guard_size(slot.file->key.size, slot.path)) {
-      slot.result.problems.push_back(*too_large);
+      result.problems.push_back(*too_large);
     } else {
-      slot.result = load_person(read_file(slot.path), slot.path, settings);
+      result = load_person(read_file(slot.path), slot.path, settings);
     }
   } catch (const Error& e) {  // could not read it: maybe passing, so not cached
-    slot.result.problems.push_back(e.diagnostic());
+    slot.problems.push_back(e.diagnostic());
     return;
   } catch (const std::exception& e) {
-    slot.result.problems.push_back(Diagnostic{slot.path, 0, 0, std::string("cannot read: ") + e.what()});
+    slot.problems.push_back(Diagnostic{slot.path, 0, 0, std::string("cannot read: ") + e.what()});
     return;
   }
-  slot.encoded = cache::encode_result(slot.result, slot.path);
+  slot.encoded = cache::encode_result(result, slot.path);
+  slot.take(std::move(result));
+}
+
+// Reorders `people` in place so that people[k] is the old people[order[k]]
+// (`order` lists some of the indices once each), then drops the rest: each
+// person is moved once, with no second array.
+void permute(std::vector<Person>& people, std::vector<std::size_t> order) {
+  const std::size_t kept = order.size();
+  std::vector<bool> used(people.size());
+  for (std::size_t i : order) used[i] = true;
+  for (std::size_t i = 0; i < people.size(); ++i)
+    if (!used[i]) order.push_back(i);  // a whole permutation: the dropped go last
+  std::vector<bool> done(people.size());
+  for (std::size_t start = 0; start < people.size(); ++start) {
+    if (done[start] || order[start] == start) continue;
+    Person held = std::move(people[start]);
+    std::size_t j = start;
+    for (; order[j] != start; j = order[j]) {
+      people[j] = std::move(people[order[j]]);
+      done[j] = true;
+    }
+    people[j] = std::move(held);
+    done[j] = true;
+  }
+  people.resize(kept);
 }
 
 // The misses over the machine's cores; each slot is written by one thread.
@@ -146,11 +183,13 @@ Loaded Store::load() const {
   for (const std::string& rel : walk.ignored) out.ignored.push_back((dir_ / rel).string());
 
   std::vector<Slot> slots(walk.files.size());
+  out.people.resize(slots.size());
   std::unordered_map<std::string_view, std::string_view> slug_paths;
   slug_paths.reserve(walk.files.size());
   for (std::size_t i = 0; i < walk.files.size(); ++i) {
     Slot& slot = slots[i];
     slot.file = &walk.files[i];
+    slot.person = &out.people[i];
     slot.path = (dir_ / slot.file->rel).string();
     std::string_view rel = slot.file->rel;
     std::string_view name = rel.substr(rel.rfind('/') + 1);
@@ -172,24 +211,26 @@ Loaded Store::load() const {
     const std::vector<cache::Record> none;
     const std::vector<cache::Record>& records = cached ? cached->records() : none;
     std::size_t r = 0;
+    LoadResult decoded;
     for (Slot& slot : slots) {
       if (slot.duplicate) continue;
       while (r < records.size() && path_less(records[r].rel, slot.file->rel)) ++r;
       if (r < records.size() && records[r].rel == slot.file->rel && cached->trusted(records[r], slot.file->key) &&
-          cache::decode_result(records[r].bytes, slot.path, slot.slug, slot.result)) {
+          cache::decode_result(records[r].bytes, slot.path, slot.slug, decoded)) {
+        slot.take(std::move(decoded));
         slot.hit = &records[r];
         ++used_records;
         continue;
       }
-      slot.result = LoadResult{};
       misses.push_back(&slot);
     }
   }
   parse_in_parallel(misses, out.settings);
 
-  std::vector<Slot*> with_person;
+  std::vector<std::size_t> with_person;
   with_person.reserve(slots.size());
-  for (Slot& slot : slots) {
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    Slot& slot = slots[i];
     ++out.files;
     if (slot.duplicate) {
       out.problems.push_back(Diagnostic{slot.path, 0, 0,
@@ -197,18 +238,17 @@ Loaded Store::load() const {
                                                     slot.slug, slug_paths.at(slot.slug))});
       continue;
     }
-    LoadResult& r = slot.result;
-    out.problems.insert(out.problems.end(), std::make_move_iterator(r.problems.begin()),
-                        std::make_move_iterator(r.problems.end()));
-    out.unknown_keys.insert(out.unknown_keys.end(), std::make_move_iterator(r.unknown_keys.begin()),
-                            std::make_move_iterator(r.unknown_keys.end()));
-    if (r.person) with_person.push_back(&slot);
+    out.problems.insert(out.problems.end(), std::make_move_iterator(slot.problems.begin()),
+                        std::make_move_iterator(slot.problems.end()));
+    out.unknown_keys.insert(out.unknown_keys.end(), std::make_move_iterator(slot.unknown_keys.begin()),
+                            std::make_move_iterator(slot.unknown_keys.end()));
+    if (slot.has_person) with_person.push_back(i);
   }
   // By slug, moving each person once (a Person is big: sorting them moves
   // every string many times).
-  std::sort(with_person.begin(), with_person.end(), [](const Slot* a, const Slot* b) { return a->slug < b->slug; });
-  out.people.reserve(with_person.size());
-  for (Slot* slot : with_person) out.people.push_back(std::move(*slot->result.person));
+  std::sort(with_person.begin(), with_person.end(),
+            [&](std::size_t a, std::size_t b) { return slots[a].slug < slots[b].slug; });
+  permute(out.people, std::move(with_person));
 
   // The cache is rewritten only when it would say something new.
   if (cached) {
