@@ -125,14 +125,16 @@ void permute(std::vector<Person>& people, std::vector<std::size_t> order) {
   people.resize(kept);
 }
 
-// The misses over the machine's cores; each slot is written by one thread.
-void parse_in_parallel(std::vector<Slot*>& misses, const Settings& settings) {
-  constexpr std::size_t per_thread_at_least = 16;  // below that, a thread costs more than it saves
+// one(i) for every i < n, over the machine's cores, when there are at least
+// `per_thread` items for each thread. Each i is done by one thread; `one`
+// must not throw.
+template <typename Do>
+void in_parallel(std::size_t n, std::size_t per_thread, const Do& one) {
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  std::size_t threads = std::min<std::size_t>(cores, (misses.size() + per_thread_at_least - 1) / per_thread_at_least);
+  std::size_t threads = std::min<std::size_t>(cores, (n + per_thread - 1) / per_thread);
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < misses.size();) parse_slot(*misses[i], settings);
+    for (std::size_t i; (i = next.fetch_add(1)) < n;) one(i);
   };
   std::vector<std::thread> pool;
   for (std::size_t t = 1; t < threads; ++t) {
@@ -144,6 +146,11 @@ void parse_in_parallel(std::vector<Slot*>& misses, const Settings& settings) {
   }
   work();
   for (std::thread& t : pool) t.join();
+}
+
+// A file that missed costs a parse; below 16, a thread costs more than it saves.
+void parse_in_parallel(std::vector<Slot*>& misses, const Settings& settings) {
+  in_parallel(misses.size(), 16, [&](std::size_t i) { parse_slot(*misses[i], settings); });
 }
 
 std::string real_path(const fs::path& dir) {
@@ -211,18 +218,36 @@ Loaded Store::load() const {
     const std::vector<cache::Record> none;
     const std::vector<cache::Record>& records = cached ? cached->records() : none;
     std::size_t r = 0;
-    LoadResult decoded;
+    std::vector<Slot*> found;
     for (Slot& slot : slots) {
       if (slot.duplicate) continue;
       while (r < records.size() && path_less(records[r].rel, slot.file->rel)) ++r;
-      if (r < records.size() && records[r].rel == slot.file->rel && cached->trusted(records[r], slot.file->key) &&
-          cache::decode_result(records[r].bytes, slot.path, slot.slug, decoded)) {
-        slot.take(std::move(decoded));
+      if (r < records.size() && records[r].rel == slot.file->rel && cached->trusted(records[r], slot.file->key)) {
         slot.hit = &records[r];
-        ++used_records;
-        continue;
+        found.push_back(&slot);
+      } else {
+        misses.push_back(&slot);
       }
-      misses.push_back(&slot);
+    }
+    // Decoding is the warm run's main cost (it allocates every string and
+    // log entry): over the cores too, in chunks, as a decode is quick.
+    constexpr std::size_t chunk = 256;
+    in_parallel((found.size() + chunk - 1) / chunk, 4, [&](std::size_t c) {
+      LoadResult decoded;
+      for (std::size_t i = c * chunk; i < std::min(found.size(), (c + 1) * chunk); ++i) {
+        Slot& slot = *found[i];
+        bool ok = false;
+        try {
+          ok = cache::decode_result(slot.hit->bytes, slot.path, slot.slug, decoded);
+        } catch (const std::exception&) {  // out of memory: the parse below says so
+        }
+        if (ok) slot.take(std::move(decoded));
+        else slot.hit = nullptr;  // damaged: parsed below
+      }
+    });
+    for (Slot* slot : found) {
+      if (slot->hit) ++used_records;
+      else misses.push_back(slot);
     }
   }
   parse_in_parallel(misses, out.settings);

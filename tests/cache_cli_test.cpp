@@ -192,6 +192,31 @@ TEST_F(CacheCli, TheCacheIsWrittenOnlyWhenSomethingChangedAndItsDamageIsHarmless
   EXPECT_TRUE(cache_files().empty());
 }
 
+// Above about a thousand cached files, records are decoded on every core:
+// the people, their order and the problems stay those of a run without it.
+TEST_F(CacheCli, ALargeNetworkDecodedOnEveryCoreReadsTheSame) {
+  for (int i = 0; i < 1500; ++i) {
+    std::string text = "name: Many " + std::to_string(i) + "\n";
+    if (i % 3 == 0) text += "tags: [t" + std::to_string(i % 7) + "]\n";
+    if (i % 4 == 0) {
+      text += "log:\n";
+      for (int e = 0; e <= i % 9; ++e)
+        text += "  - {date: 2026-0" + std::to_string(1 + e % 9) + "-1" + std::to_string(e % 10) + ", kind: " +
+                (e % 2 ? "give" : "talk") + ", note: \"n" + std::to_string(e) + "\"}\n";
+    }
+    if (i % 500 == 7) text += "circle: nowhere\n";  // a problem, reported in path order
+    tmp.write("net/" + std::string(i % 5 == 0 ? "sub/" : "") + "many-" + std::to_string(i) + ".yaml", text);
+  }
+  const std::vector<std::vector<std::string>> reads{{"due", "--json"}, {"list", "--json"}, {"check"}};
+  std::vector<RunResult> plain;
+  for (const auto& c : reads) plain.push_back(run(c, false));
+  ASSERT_NE(plain[1].out.find("many-1499"), std::string::npos);
+  settle();
+  for (const std::string state : {"first cached run", "again"})
+    for (std::size_t i = 0; i < reads.size(); ++i)
+      EXPECT_EQ(same(plain[i], run(reads[i], true)), "") << state << ": kith " << testing::PrintToString(reads[i]);
+}
+
 TEST_F(CacheCli, XdgCacheHomeIsWhereTheCacheGoes) {
   test::RunOptions o;
   o.env["XDG_CACHE_HOME"] = (tmp / "xdg").string();
