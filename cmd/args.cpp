@@ -186,18 +186,18 @@ const Person& find_person_in(const Loaded& all, const std::string& who) {
   return *found;
 }
 
-Loaded load_for_write(const Store& store) {
-  Loaded all = store.load();
+Loaded load_for_write(const Store& store, Detail detail) {
+  Loaded all = store.load(detail);
   for (const Diagnostic& d : all.problems)
     if (d.path == store.settings_path().string())
       throw Error(fmt::format("{} (nothing was written; fix it first: `kith edit` opens kith.yaml)", d.to_string()));
   return all;
 }
 
-Loaded load_and_warn(Context& ctx) {
+Loaded load_and_warn(Context& ctx, Detail detail) {
   Store store = ctx.store();
   store.require_exists();
-  Loaded all = store.load();
+  Loaded all = store.load(detail);
   warn_ignored(ctx.err, all.ignored);
   if (!all.problems.empty()) {
     warn_problems(ctx.err, all.problems);

@@ -52,11 +52,11 @@ const Person& find_person_in(const Loaded& all, const std::string& who);
 // For a write command, under the lock: loads the directory and refuses
 // (path:line:col, nothing written) when kith.yaml does not read, since its
 // kinds, circles and `git:` decide what the write means.
-Loaded load_for_write(const Store& store);
+Loaded load_for_write(const Store& store, Detail detail = Detail::full);
 
 // Loads the directory (which must exist) and warns on `err` about files
 // that could not be read; sets `exit_code` to 1 when there were any.
 struct Context;
-Loaded load_and_warn(Context& ctx);
+Loaded load_and_warn(Context& ctx, Detail detail = Detail::full);
 
 }  // namespace kith

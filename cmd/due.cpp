@@ -150,7 +150,7 @@ void run_due(Context& ctx, const DueOptions& o) {
   q.limit = o.limit;
   q.tag = trim_arg(o.tag);
 
-  Loaded all = load_and_warn(ctx);
+  Loaded all = load_and_warn(ctx, Detail::digest);  // the rules need no more
   if (!o.circle.empty()) require_circle(all.settings, o.circle);
   q.circle = o.circle;
 

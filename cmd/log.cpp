@@ -36,7 +36,7 @@ void run_log(Context& ctx, const LogOptions& o) {
   Store store = ctx.store();
   store.require_exists();
   if (o.edit) {  // the editor runs before the lock is taken: others may write meanwhile
-    Loaded all = store.load();
+    Loaded all = store.load(Detail::digest);
     const Person& p = find_person_in(all, o.who);
     entry.note = read_note(ctx, o.note, o.date, true,
                            fmt::format("Note for the `{}` with {} ({}) on {}.", o.kind, p.name, p.slug,
@@ -45,9 +45,9 @@ void run_log(Context& ctx, const LogOptions& o) {
     entry.note = read_note(ctx, o.note, o.date, false, "");
   }
   auto lock = store.lock();
-  Loaded all = load_for_write(store);
+  Loaded all = load_for_write(store, Detail::digest);  // everyone's digest to find WHO, then WHO whole
   const Settings& s = all.settings;
-  const Person& p = find_person_in(all, o.who);
+  const Person p = store.load_whole(find_person_in(all, o.who), s);
   require_kind(s, o.kind);
   if (!o.again && already_logged(p.log, entry.date, entry.kind, entry.note, entry.with))
     throw Error(fmt::format("already logged on {}; use --again to log it twice", format_date(entry.date)), p.path);

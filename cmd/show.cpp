@@ -96,8 +96,9 @@ void line(std::ostream& out, std::string_view label, const std::string& value, b
 void run_show(Context& ctx, const ShowOptions& o) {
   // Like list: the person shows, and files that could not be read are
   // warned about on stderr with exit 1, so none goes unnoticed.
-  Loaded all = load_and_warn(ctx);
-  const Person& p = find_person_in(all, o.who);
+  // Everyone's digest to find WHO, then that one person whole.
+  Loaded all = load_and_warn(ctx, Detail::digest);
+  const Person p = ctx.store().load_whole(find_person_in(all, o.who), all.settings);
   PersonSummary s = summarize(p, all.settings, ctx.today);
   if (o.json) {
     ctx.out << to_json(p, all.settings, s).dump();

@@ -2,6 +2,7 @@
 #include "balance.h"
 
 #include <algorithm>
+#include <memory>
 #include <vector>
 
 namespace kith {
@@ -12,6 +13,7 @@ bool is_contact(const Entry& e, const Settings& s) {
 }
 
 int balance_of(const Person& p, const Settings& s) {
+  if (p.digest) return p.digest->balance;
   int sum = 0;
   for (const Entry& e : p.log)
     if (const KindInfo* k = s.find_kind(e.kind)) sum += k->balance;
@@ -19,6 +21,7 @@ int balance_of(const Person& p, const Settings& s) {
 }
 
 bool asked_before_giving(const Person& p, const Settings& s) {
+  if (p.digest) return p.digest->asked_before_giving;
   // Entries need not be in date order in the file; a stable sort keeps file
   // order for entries of the same day.
   std::vector<const Entry*> by_date;
@@ -35,10 +38,33 @@ bool asked_before_giving(const Person& p, const Settings& s) {
 }
 
 const Entry* last_contact(const Person& p, const Settings& s) {
+  if (p.digest) return p.digest->last_contact ? &*p.digest->last_contact : nullptr;
   const Entry* best = nullptr;
   for (const Entry& e : p.log)
     if (is_contact(e, s) && (best == nullptr || !(e.date < best->date))) best = &e;
   return best;
+}
+
+LogDigest digest_of(const Person& p, const Settings& s) {
+  LogDigest d;
+  d.balance = balance_of(p, s);
+  d.asked_before_giving = asked_before_giving(p, s);
+  if (const Entry* last = last_contact(p, s)) d.last_contact = *last;
+  return d;
+}
+
+std::shared_ptr<const LogDigest> shared_digest(LogDigest d) {
+  static const auto empty = std::make_shared<const LogDigest>();
+  if (d.balance == 0 && !d.asked_before_giving && !d.last_contact) return empty;
+  return std::make_shared<const LogDigest>(std::move(d));
+}
+
+void keep_digest(Person& p, const Settings& s) {
+  if (p.digest) return;
+  p.digest = shared_digest(digest_of(p, s));
+  p.log = {};
+  p.notes = {};
+  p.links = {};
 }
 
 }  // namespace kith

@@ -2,7 +2,9 @@
 #pragma once
 // Facts about one person's log that several reports share: the give/ask
 // balance and the latest contact. Unknown kinds count as neutral contacts
-// here; the loader refuses them before they can reach a report.
+// here; the loader refuses them before they can reach a report. Each reads
+// the person's digest instead when they were loaded without their log.
+#include <memory>
 #include <optional>
 
 #include "person.h"
@@ -22,5 +24,14 @@ bool asked_before_giving(const Person& p, const Settings& s);
 const Entry* last_contact(const Person& p, const Settings& s);
 
 bool is_contact(const Entry& e, const Settings& s);
+
+// The facts above, computed from the log.
+LogDigest digest_of(const Person& p, const Settings& s);
+
+// `d`, shared (people with an empty digest share one).
+std::shared_ptr<const LogDigest> shared_digest(LogDigest d);
+
+// Replaces the log, notes and links by their digest (a digest load's form).
+void keep_digest(Person& p, const Settings& s);
 
 }  // namespace kith

@@ -3,6 +3,7 @@
 // A person as read from their YAML file. Only what kith uses is modelled;
 // everything else in the file stays in the file, untouched.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,16 @@ struct Entry {
   int line = 0;      // where the entry starts in its file (1-based)
 };
 
+// What the rules need of a log, for a person loaded without it
+// (Store::load with Detail::digest: `due` and `list` at 30,000 people
+// cannot afford every entry). Computed from the whole log with the settings
+// of that load (balance.h's digest_of).
+struct LogDigest {
+  int balance = 0;
+  bool asked_before_giving = false;
+  std::optional<Entry> last_contact;
+};
+
 struct Person {
   std::string slug;  // file name without `.yaml`
   std::string path;  // as found by the store (relative paths stay relative)
@@ -34,6 +45,10 @@ struct Person {
   std::optional<Birthday> birthday;
   std::map<std::string, std::string> links;
   std::vector<Entry> log;  // in file order (not necessarily date order)
+  // Set by a digest load, which leaves `log`, `notes` and `links` empty.
+  // Shared and immutable: most imported people have the same empty digest,
+  // and a Person stays small (30,000 of them are in memory at once).
+  std::shared_ptr<const LogDigest> digest;
 };
 
 // The form names, akas, tags, offers and needs are compared in, computed by

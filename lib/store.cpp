@@ -21,6 +21,7 @@
 
 #include "cache/codec.h"
 #include "cache/parse_cache.h"
+#include "balance.h"
 #include "load.h"
 #include "walk.h"
 #include "transaction.h"
@@ -71,7 +72,7 @@ struct Slot {
   Person* person = nullptr;
   bool has_person = false;
   std::vector<Diagnostic> problems, unknown_keys;
-  std::optional<std::string> encoded;  // a miss's result for the next cache
+  std::optional<std::string> encoded, encoded_digest;  // a miss's results for the next cache
 
   void take(LoadResult&& r) {
     has_person = r.person.has_value();
@@ -81,14 +82,31 @@ struct Slot {
   }
 };
 
-// Parses one file that missed the cache. Never throws.
-void parse_slot(Slot& slot, const Settings& settings) {
+void to_digest(LoadResult& r, const Settings& settings) {
+  if (r.person) keep_digest(*r.person, settings);
+}
+
+// Parses one file that missed the cache, and encodes both its forms for the
+// next cache. Never throws.
+void parse_slot(Slot& slot, const Settings& settings, Detail detail) {
   LoadResult result;
   try {
     if (auto too_large = guard_size(slot.file->key.size, slot.path)) {
       result.problems.push_back(*too_large);
     } else {
       result = load_person(read_file(slot.path), slot.path, settings);
+    }
+    slot.encoded = cache::encode_result(result, slot.path);
+    if (detail == Detail::digest) to_digest(result, settings);
+    if (slot.encoded) {
+      if (detail == Detail::digest) {
+        slot.encoded_digest = cache::encode_result(result, slot.path);
+      } else {
+        LoadResult slim = result;
+        to_digest(slim, settings);
+        slot.encoded_digest = cache::encode_result(slim, slot.path);
+      }
+      if (!slot.encoded_digest) slot.encoded.reset();
     }
   } catch (const Error& e) {  // could not read it: maybe passing, so not cached
     slot.problems.push_back(e.diagnostic());
@@ -97,7 +115,6 @@ void parse_slot(Slot& slot, const Settings& settings) {
     slot.problems.push_back(Diagnostic{slot.path, 0, 0, std::string("cannot read: ") + e.what()});
     return;
   }
-  slot.encoded = cache::encode_result(result, slot.path);
   slot.take(std::move(result));
 }
 
@@ -149,8 +166,8 @@ void in_parallel(std::size_t n, std::size_t per_thread, const Do& one) {
 }
 
 // A file that missed costs a parse; below 16, a thread costs more than it saves.
-void parse_in_parallel(std::vector<Slot*>& misses, const Settings& settings) {
-  in_parallel(misses.size(), 16, [&](std::size_t i) { parse_slot(*misses[i], settings); });
+void parse_in_parallel(std::vector<Slot*>& misses, const Settings& settings, Detail detail) {
+  in_parallel(misses.size(), 16, [&](std::size_t i) { parse_slot(*misses[i], settings, detail); });
 }
 
 std::string real_path(const fs::path& dir) {
@@ -163,7 +180,7 @@ std::string real_path(const fs::path& dir) {
 
 }  // namespace
 
-Loaded Store::load() const {
+Loaded Store::load(Detail detail) const {
   Loaded out;
   const std::int64_t started = cache::now_ns();  // before looking at any file: see parse_cache.h
   fs::path settings_file = settings_path();
@@ -238,7 +255,8 @@ Loaded Store::load() const {
         Slot& slot = *found[i];
         bool ok = false;
         try {
-          ok = cache::decode_result(slot.hit->bytes, slot.path, slot.slug, decoded);
+          if (detail == Detail::digest) ok = cache::decode_result(slot.hit->digest, slot.path, slot.slug, decoded);
+          else ok = cache::full_intact(*slot.hit) && cache::decode_result(slot.hit->full, slot.path, slot.slug, decoded);
         } catch (const std::exception&) {  // out of memory: the parse below says so
         }
         if (ok) slot.take(std::move(decoded));
@@ -250,7 +268,7 @@ Loaded Store::load() const {
       else misses.push_back(slot);
     }
   }
-  parse_in_parallel(misses, out.settings);
+  parse_in_parallel(misses, out.settings, detail);
 
   std::vector<std::size_t> with_person;
   with_person.reserve(slots.size());
@@ -283,12 +301,22 @@ Loaded Store::load() const {
       records.reserve(slots.size());
       for (const Slot& slot : slots) {
         if (slot.hit) records.push_back(*slot.hit);
-        else if (slot.encoded) records.push_back(cache::Record{slot.file->rel, slot.file->key, *slot.encoded});
+        else if (slot.encoded)
+          records.push_back(cache::Record{slot.file->rel, slot.file->key, *slot.encoded_digest, *slot.encoded});
       }
       cache::write_cache(cache::cache_file_for(cache_dir_, dir_id), dir_id, fingerprint, started, records);
     }
   }
   return out;
+}
+
+Person Store::load_whole(const Person& p, const Settings& s) const {
+  LoadResult r = load_person(read_file(p.path), p.path, s);
+  if (!r.person) {
+    if (!r.problems.empty()) throw Error(r.problems.front());
+    throw Error("no longer holds a person", p.path);
+  }
+  return std::move(*r.person);
 }
 
 bool link_leaves(const fs::path& dir, const fs::path& path) {

@@ -26,6 +26,11 @@ struct Loaded {
   std::vector<std::string> ignored;      // kith.yaml files in sub-folders (not settings, not people)
 };
 
+// How much of each person load() gives: everything, or the digest form
+// (person.h's LogDigest in place of the log, notes and links): all that
+// `due` and `list` need, and a small part of the parse cache to read.
+enum class Detail { full, digest };
+
 class Store {
  public:
   // `cache_dir` holds the parse cache (lib/cache/parse_cache.h), normally
@@ -48,7 +53,11 @@ class Store {
   // throws for a bad file: its problems are collected and the other files
   // still load. Two files with the same slug are a problem naming both
   // paths; a folder that cannot be read is a problem too.
-  Loaded load() const;
+  Loaded load(Detail detail = Detail::full) const;
+
+  // `p`, from a digest load, read whole again from their file (one parse).
+  // Throws Error when the file no longer gives a person.
+  Person load_whole(const Person& p, const Settings& s) const;
 
   // The path a new person with `slug` gets (top level of the directory).
   fs::path path_for_slug(std::string_view slug) const;

@@ -119,6 +119,45 @@ TEST(LastContact, OnTheSameDayTheLaterEntryInTheFileWins) {
   EXPECT_EQ(last_contact(p, Settings{})->kind, "give");
 }
 
+// A digest load keeps what the rules need of the log, and nothing else.
+TEST(Digest, AnswersAsTheWholeLogDid) {
+  const Settings s = with_kinds();
+  const std::vector<Person> people{
+      with_log({}),
+      with_log({{d1, "note"}}),
+      with_log({{d2, "ask"}, {d1, "talk"}, {d3, "give"}}),
+      with_log({{d2, "met"}, {d2, "mentoring"}, {d3, "private"}, {d1, "borrowed"}}),
+      with_log({{d1, "give"}, {d2, "ask"}, {d2, "got"}}),
+  };
+  for (const Person& whole : people) {
+    Person p = whole;
+    p.notes = "long notes";
+    p.links["github"] = "ana";
+    keep_digest(p, s);
+    ASSERT_TRUE(p.digest);
+    EXPECT_TRUE(p.log.empty());
+    EXPECT_TRUE(p.notes.empty());
+    EXPECT_TRUE(p.links.empty());
+    EXPECT_EQ(balance_of(p, s), balance_of(whole, s));
+    EXPECT_EQ(asked_before_giving(p, s), asked_before_giving(whole, s));
+    const Entry* was = last_contact(whole, s);
+    const Entry* is = last_contact(p, s);
+    ASSERT_EQ(is == nullptr, was == nullptr);
+    if (is) {
+      EXPECT_EQ(is->date, was->date);
+      EXPECT_EQ(is->kind, was->kind);
+      EXPECT_EQ(is->line, was->line);
+    }
+  }
+}
+
+TEST(Digest, PeopleWithNothingToSayShareOneDigest) {
+  Person a = with_log({}), b = with_log({{d1, "note"}}), c = with_log({{d1, "talk"}});
+  for (Person* p : {&a, &b, &c}) keep_digest(*p, Settings{});
+  EXPECT_EQ(a.digest, b.digest);
+  EXPECT_NE(a.digest, c.digest);
+}
+
 TEST(IsContact, EveryKindButNoteLikeOnes) {
   Settings s = with_kinds();
   Entry e;

@@ -59,7 +59,8 @@ const std::vector<std::vector<std::string>> commands{
     {"due"},          {"due", "--json"},   {"list"},         {"list", "--json"},
     {"report"},       {"report", "--json"}, {"show", "person-4"}, {"show", "person-4", "--json"},
     {"check"},        {"check", "--strict"}, {"check", "--json"}, {"intro", "--suggest"},
-    {"intro", "--suggest", "--json"}};
+    {"intro", "--suggest", "--json"}, {"due", "--within", "60d", "--json"}, {"list", "--sort", "balance"},
+    {"list", "--sort", "last", "--json"}, {"show", "person-6"}};
 
 std::string same(const RunResult& a, const RunResult& b) {
   if (a.code == b.code && a.out == b.out && a.err == b.err) return "";
@@ -215,6 +216,21 @@ TEST_F(CacheCli, ALargeNetworkDecodedOnEveryCoreReadsTheSame) {
   for (const std::string state : {"first cached run", "again"})
     for (std::size_t i = 0; i < reads.size(); ++i)
       EXPECT_EQ(same(plain[i], run(reads[i], true)), "") << state << ": kith " << testing::PrintToString(reads[i]);
+}
+
+// `due` and `list` read each person's digest; `log` finds WHO among the
+// digests, then reads them whole: a repeated entry is still refused when the
+// person comes from a warm cache.
+TEST_F(CacheCli, LogReadsWhoWholeWhenTheOthersAreDigests) {
+  settle();
+  ASSERT_EQ(run({"log", "person-4", "talk", "coffee", "-d", "2026-11-01"}, true).code, 0);
+  run({"due"}, true);  // caches the new text
+  settle();
+  run({"due"}, true);  // now outside the racy margin: trusted
+  RunResult again = run({"log", "person-4", "talk", "coffee", "-d", "2026-11-01"}, true);
+  EXPECT_EQ(again.code, 1) << again.describe();
+  EXPECT_NE(again.err.find("already logged on 2026-11-01"), std::string::npos) << again.err;
+  EXPECT_NE(run({"show", "person-4"}, true).out.find("coffee"), std::string::npos);
 }
 
 TEST_F(CacheCli, XdgCacheHomeIsWhereTheCacheGoes) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "balance.h"
 #include "cache/codec.h"
 #include "cache/parse_cache.h"
 #include "cli_util.h"
@@ -77,13 +78,23 @@ void expect_same(const Person& a, const Person& b) {
     EXPECT_EQ(a.log[i].with, b.log[i].with);
     EXPECT_EQ(a.log[i].line, b.log[i].line);
   }
+  ASSERT_EQ(a.digest == nullptr, b.digest == nullptr);
+  if (a.digest) {
+    EXPECT_EQ(a.digest->balance, b.digest->balance);
+    EXPECT_EQ(a.digest->asked_before_giving, b.digest->asked_before_giving);
+    ASSERT_EQ(a.digest->last_contact.has_value(), b.digest->last_contact.has_value());
+    if (a.digest->last_contact) {
+      const Entry &x = *a.digest->last_contact, &y = *b.digest->last_contact;
+      EXPECT_EQ(std::tie(x.date, x.kind, x.note, x.with, x.line), std::tie(y.date, y.kind, y.note, y.with, y.line));
+    }
+  }
 }
 
 // A field added to Person must be added to lib/cache/codec.cpp (and to
 // full_person and expect_same above), or a warm cache silently drops it:
 // `added` was lost that way. This size changes when a field is added.
 TEST(CacheCodec, EveryFieldOfPersonIsEncoded) {
-  EXPECT_EQ(sizeof(Person), 536u) << "Person changed: encode the new field in lib/cache/codec.cpp, "
+  EXPECT_EQ(sizeof(Person), 552u) << "Person changed: encode the new field in lib/cache/codec.cpp, "
                                      "bump its format_version, then update this size";
 }
 
@@ -114,6 +125,19 @@ TEST(CacheCodec, APersonAndTheirProblemsComeBackWhole) {
   EXPECT_EQ(back.problems[0].to_string(), "net/ada.yaml:2:7: unknown circle 'x'");
 }
 
+TEST(CacheCodec, ADigestComesBackWhole) {
+  LoadResult r;
+  r.person = full_person("net/ada.yaml");
+  keep_digest(*r.person, Settings{});
+  ASSERT_TRUE(r.person->digest && r.person->digest->last_contact);
+  auto bytes = cache::encode_result(r, "net/ada.yaml");
+  ASSERT_TRUE(bytes);
+  LoadResult back;
+  ASSERT_TRUE(cache::decode_result(*bytes, "net/ada.yaml", "ada", back));
+  ASSERT_TRUE(back.person);
+  expect_same(*back.person, *r.person);
+}
+
 TEST(CacheCodec, ADiagnosticNamingAnotherFileIsNotCachedAndCutBytesDoNotDecode) {
   LoadResult r;
   r.problems.push_back(Diagnostic{"other.yaml", 1, 1, "x"});
@@ -133,10 +157,10 @@ class CacheFileTest : public ::testing::Test {
   fs::path file = tmp / "cache/x.cache";
   const std::int64_t started = 1'800'000'000'000'000'000;
   std::vector<cache::Record> records{
-      {"a.yaml", FileKey{10, started - 5'000'000'000, started - 5'000'000'000, 7, 8}, "AAA"},
-      {"sub/b.yaml", FileKey{20, started - 5'000'000'000, started - 1'000'000'000, 9, 8}, "BB"},
-      {"c.yaml", FileKey{30, started, started - 30'000'001, 10, 8}, "C"},
-      {"d.yaml", FileKey{40, started, started - 60'000'001, 11, 8}, "D"},
+      {"a.yaml", FileKey{10, started - 5'000'000'000, started - 5'000'000'000, 7, 8}, "aa", "AAA"},
+      {"sub/b.yaml", FileKey{20, started - 5'000'000'000, started - 1'000'000'000, 9, 8}, "bb", "BB"},
+      {"c.yaml", FileKey{30, started, started - 30'000'001, 10, 8}, "c", "C"},
+      {"d.yaml", FileKey{40, started, started - 60'000'001, 11, 8}, "d", "D"},
   };
 
   std::string bytes() { return test::read_text(file); }
@@ -149,7 +173,9 @@ TEST_F(CacheFileTest, RecordsComeBackAndOnlyMatchingKeysOutsideTheRacyWindowAreT
   ASSERT_TRUE(c.valid());
   ASSERT_EQ(c.records().size(), 4u);
   EXPECT_EQ(c.records()[0].rel, "a.yaml");
-  EXPECT_EQ(c.records()[0].bytes, "AAA");
+  EXPECT_EQ(c.records()[0].digest, "aa");
+  EXPECT_EQ(c.records()[0].full, "AAA");
+  EXPECT_TRUE(cache::full_intact(c.records()[0]));
   EXPECT_EQ(c.records()[1].rel, "sub/b.yaml");
   EXPECT_TRUE(c.trusted(c.records()[0], records[0].key));
   FileKey touched = records[0].key;
@@ -171,7 +197,8 @@ TEST_F(CacheFileTest, ForeignOldCorruptOrTruncatedCachesAreIgnored) {
   std::string good = bytes();
   EXPECT_FALSE(cache::CacheFile(file, "/other", 42).valid());  // another directory's
   EXPECT_FALSE(cache::CacheFile(file, "/data", 43).valid());   // other settings or another kith
-  for (std::size_t at : {std::size_t{0}, std::size_t{8}, std::size_t{70}, good.size() - 1}) {
+  // The header, the directory's path, a record of the index.
+  for (std::size_t at : {std::size_t{0}, std::size_t{8}, std::size_t{72}, std::size_t{90}}) {
     std::string bad = good;
     bad[at] = static_cast<char>(bad[at] ^ 0x20);
     overwrite(bad);
@@ -180,6 +207,16 @@ TEST_F(CacheFileTest, ForeignOldCorruptOrTruncatedCachesAreIgnored) {
   for (std::size_t cut : {std::size_t{0}, std::size_t{10}, std::size_t{64}, good.size() - 1}) {
     overwrite(good.substr(0, cut));
     EXPECT_FALSE(cache::CacheFile(file, "/data", 42).valid()) << "cut at " << cut;
+  }
+  // A damaged full result: the index stands, that result is not used.
+  std::string bad = good;
+  bad.back() = 'X';
+  overwrite(bad);
+  {
+    cache::CacheFile c(file, "/data", 42);
+    ASSERT_TRUE(c.valid());
+    EXPECT_TRUE(cache::full_intact(c.records()[2]));
+    EXPECT_FALSE(cache::full_intact(c.records()[3]));
   }
   overwrite(good);
   EXPECT_TRUE(cache::CacheFile(file, "/data", 42).valid());

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "../balance.h"
+
 namespace kith::cache {
 
 namespace {
@@ -95,6 +97,22 @@ class Reader {
   bool ok_ = true;
 };
 
+void write_entry(Writer& w, const Entry& e) {
+  w.date(e.date);
+  w.str(e.kind);
+  w.str(e.note);
+  w.str(e.with);
+  w.i32(e.line);
+}
+
+void read_entry(Reader& r, Entry& e) {
+  e.date = r.date();
+  e.kind = r.str();
+  e.note = r.str();
+  e.with = r.str();
+  e.line = r.i32();
+}
+
 void write_person(Writer& w, const Person& p) {
   w.str(p.name);
   w.strs(p.aka);
@@ -125,12 +143,13 @@ void write_person(Writer& w, const Person& p) {
     w.str(v);
   }
   w.u32(static_cast<std::uint32_t>(p.log.size()));
-  for (const Entry& e : p.log) {
-    w.date(e.date);
-    w.str(e.kind);
-    w.str(e.note);
-    w.str(e.with);
-    w.i32(e.line);
+  for (const Entry& e : p.log) write_entry(w, e);
+  w.u8(p.digest != nullptr);
+  if (p.digest) {
+    w.i32(p.digest->balance);
+    w.u8(p.digest->asked_before_giving);
+    w.u8(p.digest->last_contact.has_value());
+    if (p.digest->last_contact) write_entry(w, *p.digest->last_contact);
   }
 }
 
@@ -166,12 +185,13 @@ void read_person(Reader& r, Person& p) {
     p.links[std::move(k)] = r.str();
   }
   p.log.resize(r.count(22));
-  for (Entry& e : p.log) {
-    e.date = r.date();
-    e.kind = r.str();
-    e.note = r.str();
-    e.with = r.str();
-    e.line = r.i32();
+  for (Entry& e : p.log) read_entry(r, e);
+  if (r.u8()) {
+    LogDigest d;
+    d.balance = r.i32();
+    d.asked_before_giving = r.u8();
+    if (r.u8()) read_entry(r, d.last_contact.emplace());
+    p.digest = shared_digest(std::move(d));
   }
 }
 

@@ -16,7 +16,7 @@ namespace kith::cache {
 namespace {
 
 constexpr char magic[8] = {'k', 'i', 't', 'h', 'p', 'c', '\r', '\n'};
-constexpr std::uint32_t format_version = 2;  // 2: Person.added
+constexpr std::uint32_t format_version = 3;  // 2: Person.added; 3: digests, full results after the index
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 
 struct Header {
@@ -26,12 +26,13 @@ struct Header {
   std::uint64_t fingerprint;
   std::int64_t started_ns;
   std::uint64_t records;
-  std::uint64_t payload_size;  // everything after the header
-  std::uint64_t checksum;      // of the payload
-  std::uint32_t dir_id_size;   // the payload starts with the directory's real path
+  std::uint64_t index_size;  // after the header: the directory's real path, then the records
+  std::uint64_t full_size;   // after the index: the full results
+  std::uint64_t checksum;    // of the index
+  std::uint32_t dir_id_size;
   std::uint32_t unused;
 };
-static_assert(sizeof(Header) == 64);
+static_assert(sizeof(Header) == 72);
 
 // A fast 64-bit hash (8 bytes a step): the checksum catches damage, it is no
 // defence against an attacker, who could write the cache directly anyway.
@@ -97,25 +98,30 @@ CacheFile::CacheFile(const std::filesystem::path& file, std::string_view dir_id,
   Header h;
   std::memcpy(&h, base, sizeof h);
   if (std::memcmp(h.magic, magic, sizeof magic) != 0 || h.version != format_version ||
-      h.byte_order != byte_order_mark || h.fingerprint != fp || h.payload_size != size_ - sizeof(Header))
+      h.byte_order != byte_order_mark || h.fingerprint != fp || h.index_size > size_ - sizeof(Header) ||
+      h.full_size != size_ - sizeof(Header) - h.index_size)
     return;
-  std::string_view payload(base + sizeof(Header), h.payload_size);
-  if (h.dir_id_size > payload.size() || payload.substr(0, h.dir_id_size) != dir_id) return;  // foreign
-  if (hash_bytes(payload) != h.checksum) return;
-  if (h.records > payload.size() / 48) return;
+  std::string_view index(base + sizeof(Header), h.index_size);
+  std::string_view full(index.data() + index.size(), h.full_size);
+  if (h.dir_id_size > index.size() || index.substr(0, h.dir_id_size) != dir_id) return;  // foreign
+  if (hash_bytes(index) != h.checksum) return;
+  if (h.records > index.size() / 72) return;
   records_.reserve(h.records);
-  const char* p = payload.data() + h.dir_id_size;
-  const char* end = payload.data() + payload.size();
+  const char* p = index.data() + h.dir_id_size;
+  const char* end = index.data() + index.size();
   for (std::uint64_t i = 0; i < h.records; ++i) {
     Record r;
-    std::uint64_t ino = 0, dev = 0;
+    std::uint64_t ino = 0, dev = 0, at = 0, size = 0;
     if (!take_view(p, end, r.rel) || !take(p, end, r.key.size) || !take(p, end, r.key.mtime_ns) ||
-        !take(p, end, r.key.ctime_ns) || !take(p, end, ino) || !take(p, end, dev) || !take_view(p, end, r.bytes)) {
+        !take(p, end, r.key.ctime_ns) || !take(p, end, ino) || !take(p, end, dev) ||
+        !take_view(p, end, r.digest) || !take(p, end, at) || !take(p, end, size) || !take(p, end, r.full_hash) ||
+        at > full.size() || size > full.size() - at) {
       records_.clear();
       return;
     }
     r.key.inode = ino;
     r.key.device = dev;
+    r.full = full.substr(at, size);
     records_.push_back(r);
   }
   if (p != end) {
@@ -137,14 +143,20 @@ bool CacheFile::trusted(const Record& r, const FileKey& key) const {
   return key.ctime_ns < started_ns_ - (whole_seconds ? racy_margin_coarse_ns : racy_margin_fine_ns);
 }
 
+bool full_intact(const Record& r) { return hash_bytes(r.full) == r.full_hash; }
+
 bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std::uint64_t fp,
                  std::int64_t started_ns, const std::vector<Record>& records) {
-  std::size_t total = sizeof(Header) + dir_id.size();
-  for (const Record& r : records) total += 4 + r.rel.size() + 40 + 4 + r.bytes.size();
+  std::size_t index_size = dir_id.size(), full_size = 0;
+  for (const Record& r : records) {
+    index_size += 4 + r.rel.size() + 40 + 4 + r.digest.size() + 24;
+    full_size += r.full.size();
+  }
   std::string out;
-  out.reserve(total);
+  out.reserve(sizeof(Header) + index_size + full_size);
   out.resize(sizeof(Header));
   out.append(dir_id);
+  std::uint64_t at = 0;
   for (const Record& r : records) {
     put_view(out, r.rel);
     put(out, r.key.size);
@@ -152,7 +164,11 @@ bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std
     put(out, r.key.ctime_ns);
     put(out, r.key.inode);
     put(out, r.key.device);
-    put_view(out, r.bytes);
+    put_view(out, r.digest);
+    put(out, at);
+    put(out, static_cast<std::uint64_t>(r.full.size()));
+    put(out, hash_bytes(r.full));
+    at += r.full.size();
   }
   Header h{};
   std::memcpy(h.magic, magic, sizeof magic);
@@ -161,10 +177,12 @@ bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std
   h.fingerprint = fp;
   h.started_ns = started_ns;
   h.records = records.size();
-  h.payload_size = out.size() - sizeof(Header);
+  h.index_size = out.size() - sizeof(Header);
+  h.full_size = full_size;
   h.checksum = hash_bytes(std::string_view(out).substr(sizeof(Header)));
   h.dir_id_size = static_cast<std::uint32_t>(dir_id.size());
   std::memcpy(out.data(), &h, sizeof h);
+  for (const Record& r : records) out.append(r.full);
 
   // The cache holds names and notes: its folder, when kith makes it, is the
   // owner's alone (the files are already, from mkstemp).

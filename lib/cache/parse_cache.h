@@ -5,18 +5,24 @@
 //
 // Design. One file per data directory, outside it:
 // $XDG_CACHE_HOME/kith/<hash of the directory's real path>.cache (never in
-// the user's repository). It is a header and, sorted by relative path (the
-// walk's order, so a lookup is a merge, not a search), one record per file:
-// the path, the file's key (size, mtime and ctime in ns, inode, device) and
-// the encoded LoadResult (codec.h). The file is mapped, not read: records are
-// used in place and a hit costs a compare and a decode.
+// the user's repository). It is a header, an index and the full results.
+// The index holds, sorted by relative path (the walk's order, so a lookup is
+// a merge, not a search), one record per file: the path, the file's key
+// (size, mtime and ctime in ns, inode, device), the encoded digest result
+// (codec.h: the person without log, notes and links, with their LogDigest)
+// and where the full encoded LoadResult is, with its hash. The file is
+// mapped, not read: records are used in place and a hit costs a compare and
+// a decode. A digest load (`due`, `list`) touches the index only, a small
+// part of the file.
 //
 // Trust. The header holds a magic, a format version, a byte-order mark, the
 // directory's real path, a fingerprint of everything else the result depends
-// on (the kith binary and the text of kith.yaml), the payload's size and a
-// checksum of it. Any mismatch (corrupt, truncated, foreign, old version,
+// on (the kith binary and the text of kith.yaml), the sizes and a checksum
+// of the index. Any mismatch (corrupt, truncated, foreign, old version,
 // other settings) and the whole cache is ignored and rebuilt: never trusted,
-// never fatal. A record is used only when its key equals the file's stat.
+// never fatal. A full result is checked against its hash when it is used; a
+// damaged one is parsed again. A record is used only when its key equals the
+// file's stat.
 //
 // Racily clean files (git's problem): a file rewritten within one timestamp
 // tick of being read keeps its key. So the header also holds the time the
@@ -47,8 +53,13 @@ constexpr std::int64_t racy_margin_coarse_ns = 2'000'000'000;
 struct Record {
   std::string_view rel;
   FileKey key;
-  std::string_view bytes;  // the encoded LoadResult
+  std::string_view digest;  // the encoded digest result
+  std::string_view full;    // the encoded LoadResult
+  std::uint64_t full_hash = 0;
 };
+
+// True when `full` is what was written (its hash matches).
+bool full_intact(const Record& r);
 
 // A cache file mapped read-only. Empty (no records) when missing or not to be
 // trusted.
@@ -72,7 +83,8 @@ class CacheFile {
   std::vector<Record> records_;
 };
 
-// Writes a cache (records sorted by path_less) atomically; false when it
+// Writes a cache (records sorted by path_less; their full_hash is computed
+// here) atomically; false when it
 // could not (no space, no permission): the cache is an optimisation.
 bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std::uint64_t fingerprint,
                  std::int64_t started_ns, const std::vector<Record>& records);
