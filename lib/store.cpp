@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -170,6 +171,16 @@ void parse_in_parallel(std::vector<Slot*>& misses, const Settings& settings, Det
   in_parallel(misses.size(), 16, [&](std::size_t i) { parse_slot(*misses[i], settings, detail); });
 }
 
+// The big arrays of a large load are fresh memory, and faulting it in 4 KiB
+// at a time was a third of a warm `due` at 30,000 people: asks the kernel
+// for 2 MiB pages instead (where transparent huge pages are on `madvise`).
+void advise_huge_pages(void* data, std::size_t bytes) {
+  constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
+  auto begin = (reinterpret_cast<std::uintptr_t>(data) + huge - 1) & ~(huge - 1);
+  auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(huge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // advice: may fail
+}
+
 std::string real_path(const fs::path& dir) {
   char* real = ::realpath(dir.c_str(), nullptr);
   if (real == nullptr) return {};
@@ -206,7 +217,12 @@ Loaded Store::load(Detail detail) const {
   out.problems.insert(out.problems.end(), walk.problems.begin(), walk.problems.end());
   for (const std::string& rel : walk.ignored) out.ignored.push_back((dir_ / rel).string());
 
-  std::vector<Slot> slots(walk.files.size());
+  std::vector<Slot> slots;
+  slots.reserve(walk.files.size());
+  out.people.reserve(walk.files.size());
+  advise_huge_pages(slots.data(), slots.capacity() * sizeof(Slot));
+  advise_huge_pages(out.people.data(), out.people.capacity() * sizeof(Person));
+  slots.resize(walk.files.size());
   out.people.resize(slots.size());
   std::unordered_map<std::string_view, std::string_view> slug_paths;
   slug_paths.reserve(walk.files.size());
