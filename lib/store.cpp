@@ -318,7 +318,7 @@ Loaded Store::load(Detail detail) const {
       for (const Slot& slot : slots) {
         if (slot.hit) records.push_back(*slot.hit);
         else if (slot.encoded)
-          records.push_back(cache::Record{slot.file->rel, slot.file->key, *slot.encoded_digest, *slot.encoded});
+          records.push_back(cache::new_record(slot.file->rel, slot.file->key, *slot.encoded_digest, *slot.encoded));
       }
       cache::write_cache(cache::cache_file_for(cache_dir_, dir_id), dir_id, fingerprint, started, records);
     }

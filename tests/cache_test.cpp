@@ -157,10 +157,10 @@ class CacheFileTest : public ::testing::Test {
   fs::path file = tmp / "cache/x.cache";
   const std::int64_t started = 1'800'000'000'000'000'000;
   std::vector<cache::Record> records{
-      {"a.yaml", FileKey{10, started - 5'000'000'000, started - 5'000'000'000, 7, 8}, "aa", "AAA"},
-      {"sub/b.yaml", FileKey{20, started - 5'000'000'000, started - 1'000'000'000, 9, 8}, "bb", "BB"},
-      {"c.yaml", FileKey{30, started, started - 30'000'001, 10, 8}, "c", "C"},
-      {"d.yaml", FileKey{40, started, started - 60'000'001, 11, 8}, "d", "D"},
+      cache::new_record("a.yaml", FileKey{10, started - 5'000'000'000, started - 5'000'000'000, 7, 8}, "aa", "AAA"),
+      cache::new_record("sub/b.yaml", FileKey{20, started - 5'000'000'000, started - 1'000'000'000, 9, 8}, "bb", "BB"),
+      cache::new_record("c.yaml", FileKey{30, started, started - 30'000'001, 10, 8}, "c", "C"),
+      cache::new_record("d.yaml", FileKey{40, started, started - 60'000'001, 11, 8}, "d", "D"),
   };
 
   std::string bytes() { return test::read_text(file); }
@@ -217,6 +217,18 @@ TEST_F(CacheFileTest, ForeignOldCorruptOrTruncatedCachesAreIgnored) {
     ASSERT_TRUE(c.valid());
     EXPECT_TRUE(cache::full_intact(c.records()[2]));
     EXPECT_FALSE(cache::full_intact(c.records()[3]));
+  }
+  // Written again (a digest run rewrites the records it did not parse), a
+  // damaged full result keeps its old hash: it is not blessed.
+  {
+    cache::CacheFile c(file, "/data", 42);
+    ASSERT_TRUE(cache::write_cache(tmp / "cache/y.cache", "/data", 42, started, c.records()));
+  }
+  {
+    cache::CacheFile again(tmp / "cache/y.cache", "/data", 42);
+    ASSERT_TRUE(again.valid());
+    EXPECT_TRUE(cache::full_intact(again.records()[0]));
+    EXPECT_FALSE(cache::full_intact(again.records()[3]));
   }
   overwrite(good);
   EXPECT_TRUE(cache::CacheFile(file, "/data", 42).valid());

@@ -143,6 +143,10 @@ bool CacheFile::trusted(const Record& r, const FileKey& key) const {
   return key.ctime_ns < started_ns_ - (whole_seconds ? racy_margin_coarse_ns : racy_margin_fine_ns);
 }
 
+Record new_record(std::string_view rel, const FileKey& key, std::string_view digest, std::string_view full) {
+  return Record{rel, key, digest, full, hash_bytes(full)};
+}
+
 bool full_intact(const Record& r) { return hash_bytes(r.full) == r.full_hash; }
 
 bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std::uint64_t fp,
@@ -167,7 +171,7 @@ bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std
     put_view(out, r.digest);
     put(out, at);
     put(out, static_cast<std::uint64_t>(r.full.size()));
-    put(out, hash_bytes(r.full));
+    put(out, r.full_hash);
     at += r.full.size();
   }
   Header h{};

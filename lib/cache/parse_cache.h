@@ -58,7 +58,12 @@ struct Record {
   std::uint64_t full_hash = 0;
 };
 
-// True when `full` is what was written (its hash matches).
+// A record of results just encoded (its full_hash computed).
+Record new_record(std::string_view rel, const FileKey& key, std::string_view digest, std::string_view full);
+
+// True when `full` is what was written (its hash matches). A damaged one
+// keeps its old hash when its record is written again, so it stays damaged
+// until a full load parses the file.
 bool full_intact(const Record& r);
 
 // A cache file mapped read-only. Empty (no records) when missing or not to be
@@ -83,8 +88,7 @@ class CacheFile {
   std::vector<Record> records_;
 };
 
-// Writes a cache (records sorted by path_less; their full_hash is computed
-// here) atomically; false when it
+// Writes a cache (records sorted by path_less) atomically; false when it
 // could not (no space, no permission): the cache is an optimisation.
 bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std::uint64_t fingerprint,
                  std::int64_t started_ns, const std::vector<Record>& records);
