@@ -65,7 +65,7 @@ for n in "${sizes[@]}"; do
   res="$work/res-$n"
   mkdir -p "$res"
   "$work/gen" "$n" "$dir"
-  one=$(cd "$dir" && ls -- *.yaml | grep -v '^kith.yaml$' | head -1)
+  one=$(cd "$dir" && ls -- *.yaml | grep -v '^kith.yaml$' | sed -n 1p)  # sed reads it all: head's early exit is a SIGPIPE, fatal under pipefail
   one=${one%.yaml}
   two=$(cd "$dir" && ls -- *.yaml | grep -v '^kith.yaml$' | sed -n 2p)
   two=${two%.yaml}

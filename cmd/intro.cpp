@@ -132,7 +132,7 @@ void run_suggest(Context& ctx, const IntroOptions& o) {
   if (!o.b.empty() || !o.note.empty())
     throw UsageError("intro --suggest takes at most one person (WHO); to log an intro, drop --suggest");
   if (o.limit_given && o.limit < 1) throw UsageError(fmt::format("--limit {} must be at least 1", o.limit));
-  Loaded all = load_and_warn(ctx);
+  Loaded all = load_and_warn(ctx, Detail::digest);  // needs, offers, tags and who was introduced
   std::string who;
   if (!o.a.empty()) who = find_person_in(all, o.a).slug;
   std::size_t total = 0;

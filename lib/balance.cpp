@@ -50,12 +50,14 @@ LogDigest digest_of(const Person& p, const Settings& s) {
   d.balance = balance_of(p, s);
   d.asked_before_giving = asked_before_giving(p, s);
   if (const Entry* last = last_contact(p, s)) d.last_contact = *last;
+  for (const Entry& e : p.log)
+    if (e.kind == "intro") d.introduced.push_back(e.with);
   return d;
 }
 
 std::shared_ptr<const LogDigest> shared_digest(LogDigest d) {
   static const auto empty = std::make_shared<const LogDigest>();
-  if (d.balance == 0 && !d.asked_before_giving && !d.last_contact) return empty;
+  if (d.balance == 0 && !d.asked_before_giving && !d.last_contact && d.introduced.empty()) return empty;
   return std::make_shared<const LogDigest>(std::move(d));
 }
 

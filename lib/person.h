@@ -29,6 +29,7 @@ struct LogDigest {
   int balance = 0;
   bool asked_before_giving = false;
   std::optional<Entry> last_contact;
+  std::vector<std::string> introduced;  // the `with` of every intro entry, in file order
 };
 
 struct Person {

@@ -151,6 +151,14 @@ TEST(Digest, AnswersAsTheWholeLogDid) {
   }
 }
 
+TEST(Digest, KeepsWhoWasIntroduced) {
+  Person p = with_log({{d1, "intro"}, {d2, "talk"}, {d3, "intro"}});
+  p.log[0].with = "bob";
+  p.log[2].with = "cat";
+  keep_digest(p, Settings{});
+  EXPECT_EQ(p.digest->introduced, (std::vector<std::string>{"bob", "cat"}));
+}
+
 TEST(Digest, PeopleWithNothingToSayShareOneDigest) {
   Person a = with_log({}), b = with_log({{d1, "note"}}), c = with_log({{d1, "talk"}});
   for (Person* p : {&a, &b, &c}) keep_digest(*p, Settings{});

@@ -82,6 +82,7 @@ void expect_same(const Person& a, const Person& b) {
   if (a.digest) {
     EXPECT_EQ(a.digest->balance, b.digest->balance);
     EXPECT_EQ(a.digest->asked_before_giving, b.digest->asked_before_giving);
+    EXPECT_EQ(a.digest->introduced, b.digest->introduced);
     ASSERT_EQ(a.digest->last_contact.has_value(), b.digest->last_contact.has_value());
     if (a.digest->last_contact) {
       const Entry &x = *a.digest->last_contact, &y = *b.digest->last_contact;
@@ -96,6 +97,8 @@ void expect_same(const Person& a, const Person& b) {
 TEST(CacheCodec, EveryFieldOfPersonIsEncoded) {
   EXPECT_EQ(sizeof(Person), 552u) << "Person changed: encode the new field in lib/cache/codec.cpp, "
                                      "bump its format_version, then update this size";
+  EXPECT_EQ(sizeof(LogDigest), 152u) << "LogDigest changed: encode the new field in lib/cache/codec.cpp, "
+                                        "bump its format_version, then update this size";
 }
 
 TEST(CacheCodec, APersonAndTheirProblemsComeBackWhole) {
@@ -130,6 +133,7 @@ TEST(CacheCodec, ADigestComesBackWhole) {
   r.person = full_person("net/ada.yaml");
   keep_digest(*r.person, Settings{});
   ASSERT_TRUE(r.person->digest && r.person->digest->last_contact);
+  ASSERT_EQ(r.person->digest->introduced, std::vector<std::string>{"babbage"});
   auto bytes = cache::encode_result(r, "net/ada.yaml");
   ASSERT_TRUE(bytes);
   LoadResult back;

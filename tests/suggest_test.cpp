@@ -9,6 +9,8 @@
 #include <tuple>
 #include <vector>
 
+#include "balance.h"
+
 namespace kith {
 namespace {
 
@@ -116,6 +118,20 @@ TEST(SuggestIntros, PairsAlreadyIntroducedFromEitherFileAreNeverSuggested) {
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].a->slug, "a");
   EXPECT_EQ(out[0].b->slug, "d");
+}
+
+// `intro --suggest` reads digests: the intros they keep count the same.
+TEST(SuggestIntros, PairsIntroducedInADigestAreNeverSuggested) {
+  std::vector<Person> people{
+      person("a", "Ann", {"job search"}),
+      person("b", "Bob", {}, {"job search"}),
+      person("c", "Cat", {}, {"job search"}),
+  };
+  people[0].log.push_back(intro_with("b"));
+  people[2].log.push_back(intro_with("a"));
+  for (Person& p : people) keep_digest(p, Settings{});
+  EXPECT_TRUE(people[0].log.empty());
+  EXPECT_TRUE(suggest_intros(people, "", 0).empty());
 }
 
 TEST(SuggestIntros, AnIntroToSomeoneElseDoesNotBlockThePair) {

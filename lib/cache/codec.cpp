@@ -150,6 +150,7 @@ void write_person(Writer& w, const Person& p) {
     w.u8(p.digest->asked_before_giving);
     w.u8(p.digest->last_contact.has_value());
     if (p.digest->last_contact) write_entry(w, *p.digest->last_contact);
+    w.strs(p.digest->introduced);
   }
 }
 
@@ -191,6 +192,7 @@ void read_person(Reader& r, Person& p) {
     d.balance = r.i32();
     d.asked_before_giving = r.u8();
     if (r.u8()) read_entry(r, d.last_contact.emplace());
+    d.introduced = r.strs();
     p.digest = shared_digest(std::move(d));
   }
 }
