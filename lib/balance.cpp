@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace kith {
@@ -50,9 +51,16 @@ LogDigest digest_of(const Person& p, const Settings& s) {
   d.balance = balance_of(p, s);
   d.asked_before_giving = asked_before_giving(p, s);
   if (const Entry* last = last_contact(p, s)) d.last_contact = *last;
-  for (const Entry& e : p.log)
-    if (e.kind == "intro") d.introduced.push_back(e.with);
+  d.introduced = introduced_to(p);
   return d;
+}
+
+std::vector<std::string> introduced_to(const Person& p) {
+  if (p.digest) return p.digest->introduced;
+  std::vector<std::string> out;
+  for (const Entry& e : p.log)
+    if (e.kind == "intro") out.push_back(e.with);
+  return out;
 }
 
 std::shared_ptr<const LogDigest> shared_digest(LogDigest d) {
@@ -61,12 +69,17 @@ std::shared_ptr<const LogDigest> shared_digest(LogDigest d) {
   return std::make_shared<const LogDigest>(std::move(d));
 }
 
-void keep_digest(Person& p, const Settings& s) {
-  if (p.digest) return;
+LeftOut keep_digest(Person& p, const Settings& s) {
+  if (p.digest) return {};
   p.digest = shared_digest(digest_of(p, s));
-  p.log = {};
-  p.notes = {};
-  p.links = {};
+  return LeftOut{std::exchange(p.log, {}), std::exchange(p.notes, {}), std::exchange(p.links, {})};
+}
+
+void put_back(Person& p, LeftOut&& parts) {
+  p.digest = nullptr;
+  p.log = std::move(parts.log);
+  p.notes = std::move(parts.notes);
+  p.links = std::move(parts.links);
 }
 
 }  // namespace kith

@@ -4,8 +4,11 @@
 // balance and the latest contact. Unknown kinds count as neutral contacts
 // here; the loader refuses them before they can reach a report. Each reads
 // the person's digest instead when they were loaded without their log.
+#include <map>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "person.h"
 #include "settings.h"
@@ -31,7 +34,20 @@ LogDigest digest_of(const Person& p, const Settings& s);
 // `d`, shared (people with an empty digest share one).
 std::shared_ptr<const LogDigest> shared_digest(LogDigest d);
 
-// Replaces the log, notes and links by their digest (a digest load's form).
-void keep_digest(Person& p, const Settings& s);
+// The who of every intro entry, in file order (from the digest when the
+// person has one).
+std::vector<std::string> introduced_to(const Person& p);
+
+// What keep_digest takes out of a person.
+struct LeftOut {
+  std::vector<Entry> log;
+  std::string notes;
+  std::map<std::string, std::string> links;
+};
+
+// Replaces the log, notes and links by their digest (a digest load's form),
+// and hands them back: put_back undoes it without copying them.
+LeftOut keep_digest(Person& p, const Settings& s);
+void put_back(Person& p, LeftOut&& parts);
 
 }  // namespace kith

@@ -83,12 +83,19 @@ struct Slot {
   }
 };
 
-void to_digest(LoadResult& r, const Settings& settings) {
-  if (r.person) keep_digest(*r.person, settings);
+// Encodes both forms of a parsed file for the next cache, and leaves
+// `result` in the form the load asked for. The log is moved aside for the
+// digest form, never copied.
+void encode_both(Slot& slot, LoadResult& result, const Settings& settings, Detail detail) {
+  slot.encoded = cache::encode_result(result, slot.path);
+  LeftOut parts;
+  if (result.person) parts = keep_digest(*result.person, settings);
+  if (slot.encoded) slot.encoded_digest = cache::encode_result(result, slot.path);
+  if (!slot.encoded_digest) slot.encoded.reset();
+  if (result.person && detail == Detail::full) put_back(*result.person, std::move(parts));
 }
 
-// Parses one file that missed the cache, and encodes both its forms for the
-// next cache. Never throws.
+// Parses one file that missed the cache. Never throws.
 void parse_slot(Slot& slot, const Settings& settings, Detail detail) {
   LoadResult result;
   try {
@@ -97,18 +104,7 @@ void parse_slot(Slot& slot, const Settings& settings, Detail detail) {
     } else {
       result = load_person(read_file(slot.path), slot.path, settings);
     }
-    slot.encoded = cache::encode_result(result, slot.path);
-    if (detail == Detail::digest) to_digest(result, settings);
-    if (slot.encoded) {
-      if (detail == Detail::digest) {
-        slot.encoded_digest = cache::encode_result(result, slot.path);
-      } else {
-        LoadResult slim = result;
-        to_digest(slim, settings);
-        slot.encoded_digest = cache::encode_result(slim, slot.path);
-      }
-      if (!slot.encoded_digest) slot.encoded.reset();
-    }
+    encode_both(slot, result, settings, detail);
   } catch (const Error& e) {  // could not read it: maybe passing, so not cached
     slot.problems.push_back(e.diagnostic());
     return;

@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "balance.h"
+
 namespace kith {
 
 namespace {
@@ -64,9 +66,7 @@ struct Profile {
 
   explicit Profile(const Person& p)
       : person(&p), needs(p.needs), offers(p.offers), tags(p.tags) {
-    if (p.digest) introduced.insert(p.digest->introduced.begin(), p.digest->introduced.end());
-    for (const Entry& e : p.log)
-      if (e.kind == "intro") introduced.insert(e.with);
+    for (std::string& slug : introduced_to(p)) introduced.insert(std::move(slug));
   }
 };
 

@@ -151,6 +151,18 @@ TEST(Digest, AnswersAsTheWholeLogDid) {
   }
 }
 
+TEST(Digest, PutBackGivesTheWholePersonAgain) {
+  Person p = with_log({{d1, "give"}, {d2, "talk"}});
+  p.notes = "notes";
+  p.links["site"] = "x";
+  put_back(p, keep_digest(p, Settings{}));
+  EXPECT_FALSE(p.digest);
+  ASSERT_EQ(p.log.size(), 2u);
+  EXPECT_EQ(p.log[1].kind, "talk");
+  EXPECT_EQ(p.notes, "notes");
+  EXPECT_EQ(p.links.at("site"), "x");
+}
+
 TEST(Digest, KeepsWhoWasIntroduced) {
   Person p = with_log({{d1, "intro"}, {d2, "talk"}, {d3, "intro"}});
   p.log[0].with = "bob";
