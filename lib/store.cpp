@@ -14,16 +14,17 @@
 #include <cstring>
 #include <climits>
 #include <map>
-#include <atomic>
+#include <memory>
+#include <numeric>
 #include <cstdlib>
 #include <optional>
-#include <thread>
 #include <unordered_map>
 
 #include "cache/codec.h"
 #include "cache/parse_cache.h"
 #include "balance.h"
 #include "load.h"
+#include "parallel.h"
 #include "walk.h"
 #include "transaction.h"
 
@@ -62,18 +63,22 @@ std::vector<fs::path> Store::person_files() const {
 namespace {
 
 // One person file on its way through load(). Its person, if any, is read
-// straight into its place in the people vector (`person`): a Person is big,
-// and a second array of them was a sixth of `due`'s memory at 30,000.
+// straight into its place in the people vector (`person`, by slug): a
+// Person is big, and moving 30,000 of them into order was a tenth of `due`.
 struct Slot {
-  const FoundFile* file;
-  std::string path;  // dir / rel, as the directory was spelled
-  std::string slug;
-  bool duplicate = false;             // its slug is taken: not read
-  const cache::Record* hit = nullptr;  // read from the cache
+  static constexpr std::size_t no_record = SIZE_MAX;
+
+  const FoundFile* file = nullptr;
+  std::string_view slug;             // in file->rel
+  const Slot* slug_owner = nullptr;  // set when an earlier file has the slug: this one is not read
+  std::size_t record = no_record;    // where its cache record starts, on a hit
   Person* person = nullptr;
   bool has_person = false;
   std::vector<Diagnostic> problems, unknown_keys;
-  std::optional<std::string> encoded, encoded_digest;  // a miss's results for the next cache
+  struct Encoded {
+    std::string full, digest;
+  };
+  std::unique_ptr<Encoded> encoded;  // a miss's results for the next cache
 
   void take(LoadResult&& r) {
     has_person = r.person.has_value();
@@ -83,88 +88,79 @@ struct Slot {
   }
 };
 
+// `rel` under `dir`, spelled as std::filesystem's `dir / rel` would (without
+// its cost, 30,000 times).
+std::string join(const std::string& dir, std::string_view rel) {
+  std::string out;
+  out.reserve(dir.size() + 1 + rel.size());
+  out = dir;
+  if (!out.empty() && out.back() != '/') out += '/';
+  out += rel;
+  return out;
+}
+
 // Encodes both forms of a parsed file for the next cache, and leaves
 // `result` in the form the load asked for. The log is moved aside for the
 // digest form, never copied.
-void encode_both(Slot& slot, LoadResult& result, const Settings& settings, Detail detail) {
-  slot.encoded = cache::encode_result(result, slot.path);
+void encode_both(Slot& slot, const std::string& path, LoadResult& result, const Settings& settings, Detail detail) {
+  std::optional<std::string> full = cache::encode_result(result, path);
   LeftOut parts;
   if (result.person) parts = keep_digest(*result.person, settings);
-  if (slot.encoded) slot.encoded_digest = cache::encode_result(result, slot.path);
-  if (!slot.encoded_digest) slot.encoded.reset();
+  std::optional<std::string> digest;
+  if (full) digest = cache::encode_result(result, path);
+  if (digest) slot.encoded = std::make_unique<Slot::Encoded>(Slot::Encoded{std::move(*full), std::move(*digest)});
   if (result.person && detail == Detail::full) put_back(*result.person, std::move(parts));
 }
 
 // Parses one file that missed the cache. Never throws.
-void parse_slot(Slot& slot, const Settings& settings, Detail detail) {
+void parse_slot(Slot& slot, const std::string& dir, const Settings& settings, Detail detail) {
+  const std::string path = join(dir, slot.file->rel);
   LoadResult result;
   try {
-    if (auto too_large = guard_size(slot.file->key.size, slot.path)) {
+    if (auto too_large = guard_size(slot.file->key.size, path)) {
       result.problems.push_back(*too_large);
     } else {
-      result = load_person(read_file(slot.path), slot.path, settings);
+      result = load_person(read_file(path), path, settings);
     }
-    encode_both(slot, result, settings, detail);
+    encode_both(slot, path, result, settings, detail);
   } catch (const Error& e) {  // could not read it: maybe passing, so not cached
     slot.problems.push_back(e.diagnostic());
     return;
   } catch (const std::exception& e) {
-    slot.problems.push_back(Diagnostic{slot.path, 0, 0, std::string("cannot read: ") + e.what()});
+    slot.problems.push_back(Diagnostic{path, 0, 0, std::string("cannot read: ") + e.what()});
     return;
   }
   slot.take(std::move(result));
 }
 
-// Reorders `people` in place so that people[k] is the old people[order[k]]
-// (`order` lists some of the indices once each), then drops the rest: each
-// person is moved once, with no second array.
-void permute(std::vector<Person>& people, std::vector<std::size_t> order) {
-  const std::size_t kept = order.size();
-  std::vector<bool> used(people.size());
-  for (std::size_t i : order) used[i] = true;
-  for (std::size_t i = 0; i < people.size(); ++i)
-    if (!used[i]) order.push_back(i);  // a whole permutation: the dropped go last
-  std::vector<bool> done(people.size());
-  for (std::size_t start = 0; start < people.size(); ++start) {
-    if (done[start] || order[start] == start) continue;
-    Person held = std::move(people[start]);
-    std::size_t j = start;
-    for (; order[j] != start; j = order[j]) {
-      people[j] = std::move(people[order[j]]);
-      done[j] = true;
+// Decodes a cache hit straight into its place. False when the record is
+// damaged (the file is then parsed). Never throws.
+bool decode_slot(Slot& slot, const cache::CacheFile& cached, const std::string& dir, Detail detail) {
+  Person& p = *slot.person;
+  try {
+    cache::Record record;
+    std::size_t at = slot.record;
+    if (!cached.read(at, record)) return false;
+    if (detail == Detail::full && !cache::full_intact(record)) return false;
+    std::string path = join(dir, slot.file->rel);
+    if (cache::decode_into(detail == Detail::digest ? record.digest : record.full, path, p, slot.has_person,
+                           slot.problems, slot.unknown_keys)) {
+      p.path = std::move(path);
+      p.slug = slot.slug;
+      return true;
     }
-    people[j] = std::move(held);
-    done[j] = true;
+  } catch (const std::exception&) {  // out of memory: the parse says so
   }
-  people.resize(kept);
-}
-
-// one(i) for every i < n, over the machine's cores, when there are at least
-// `per_thread` items for each thread. Each i is done by one thread; `one`
-// must not throw.
-template <typename Do>
-void in_parallel(std::size_t n, std::size_t per_thread, const Do& one) {
-  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  std::size_t threads = std::min<std::size_t>(cores, (n + per_thread - 1) / per_thread);
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < n;) one(i);
-  };
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) {
-    try {
-      pool.emplace_back(work);
-    } catch (const std::system_error&) {  // no thread to be had: this one does the rest
-      break;
-    }
-  }
-  work();
-  for (std::thread& t : pool) t.join();
+  p = Person{};
+  slot.has_person = false;
+  slot.problems.clear();
+  slot.unknown_keys.clear();
+  return false;
 }
 
 // A file that missed costs a parse; below 16, a thread costs more than it saves.
-void parse_in_parallel(std::vector<Slot*>& misses, const Settings& settings, Detail detail) {
-  in_parallel(misses.size(), 16, [&](std::size_t i) { parse_slot(*misses[i], settings, detail); });
+void parse_in_parallel(std::vector<Slot*>& misses, const std::string& dir, const Settings& settings, Detail detail) {
+  in_parallel(misses.size(), 16, 1, [&](std::size_t i) { parse_slot(*misses[i], dir, settings, detail); });
 }
 
 // The big arrays of a large load are fresh memory, and faulting it in 4 KiB
@@ -212,26 +208,39 @@ Loaded Store::load(Detail detail) const {
   Walk walk = walk_directory(dir_.string());
   out.problems.insert(out.problems.end(), walk.problems.begin(), walk.problems.end());
   for (const std::string& rel : walk.ignored) out.ignored.push_back((dir_ / rel).string());
+  const std::string dir = dir_.string();
 
   std::vector<Slot> slots;
   slots.reserve(walk.files.size());
-  out.people.reserve(walk.files.size());
   advise_huge_pages(slots.data(), slots.capacity() * sizeof(Slot));
-  advise_huge_pages(out.people.data(), out.people.capacity() * sizeof(Person));
   slots.resize(walk.files.size());
-  out.people.resize(slots.size());
-  std::unordered_map<std::string_view, std::string_view> slug_paths;
-  slug_paths.reserve(walk.files.size());
-  for (std::size_t i = 0; i < walk.files.size(); ++i) {
+  for (std::size_t i = 0; i < slots.size(); ++i) {
     Slot& slot = slots[i];
     slot.file = &walk.files[i];
-    slot.person = &out.people[i];
-    slot.path = (dir_ / slot.file->rel).string();
     std::string_view rel = slot.file->rel;
     std::string_view name = rel.substr(rel.rfind('/') + 1);
-    slot.slug = std::string(name.substr(0, name.size() - 5));  // without `.yaml`
+    slot.slug = name.substr(0, name.size() - 5);  // without `.yaml`
   }
-  for (Slot& slot : slots) slot.duplicate = !slug_paths.emplace(slot.slug, slot.path).second;
+  // By slug; of two files with one slug, the first by path keeps it (the
+  // walk gives them in path order). Each person is read straight into their
+  // place in that order.
+  std::vector<std::uint32_t> by_slug(slots.size());
+  std::iota(by_slug.begin(), by_slug.end(), 0u);
+  std::sort(by_slug.begin(), by_slug.end(), [&](std::uint32_t a, std::uint32_t b) {
+    int c = slots[a].slug.compare(slots[b].slug);
+    return c != 0 ? c < 0 : a < b;
+  });
+  std::vector<std::uint32_t> placed;  // the slot of each place in out.people
+  placed.reserve(slots.size());
+  for (std::uint32_t i : by_slug) {
+    if (!placed.empty() && slots[placed.back()].slug == slots[i].slug) slots[i].slug_owner = &slots[placed.back()];
+    else placed.push_back(i);
+  }
+  by_slug = {};
+  out.people.reserve(placed.size());
+  advise_huge_pages(out.people.data(), out.people.capacity() * sizeof(Person));
+  out.people.resize(placed.size());
+  for (std::size_t k = 0; k < placed.size(); ++k) slots[placed[k]].person = &out.people[k];
 
   // Cache hits: the records and the walk are both in path order, so a merge.
   std::string dir_id = cache_dir_.empty() ? std::string() : real_path(dir_);
@@ -241,80 +250,68 @@ Loaded Store::load(Detail detail) const {
     fingerprint = cache::fingerprint(settings_text);
     cached.emplace(cache::cache_file_for(cache_dir_, dir_id), dir_id, fingerprint);
   }
-  std::vector<Slot*> misses;
-  std::size_t used_records = 0;
-  {
-    const std::vector<cache::Record> none;
-    const std::vector<cache::Record>& records = cached ? cached->records() : none;
-    std::size_t r = 0;
-    std::vector<Slot*> found;
+  std::vector<Slot*> found, misses;
+  if (cached && cached->valid()) {
+    cache::Record record;
+    std::size_t record_at = 0, next_at = 0;
+    bool more = cached->read(next_at, record);
     for (Slot& slot : slots) {
-      if (slot.duplicate) continue;
-      while (r < records.size() && path_less(records[r].rel, slot.file->rel)) ++r;
-      if (r < records.size() && records[r].rel == slot.file->rel && cached->trusted(records[r], slot.file->key)) {
-        slot.hit = &records[r];
+      if (slot.slug_owner) continue;
+      while (more && path_less(record.rel, slot.file->rel)) {
+        record_at = next_at;
+        more = cached->read(next_at, record);
+      }
+      if (more && record.rel == slot.file->rel && cached->trusted(record, slot.file->key)) {
+        slot.record = record_at;
         found.push_back(&slot);
-      } else {
-        misses.push_back(&slot);
       }
-    }
-    // Decoding is the warm run's main cost (it allocates every string and
-    // log entry): over the cores too, in chunks, as a decode is quick.
-    constexpr std::size_t chunk = 256;
-    in_parallel((found.size() + chunk - 1) / chunk, 4, [&](std::size_t c) {
-      LoadResult decoded;
-      for (std::size_t i = c * chunk; i < std::min(found.size(), (c + 1) * chunk); ++i) {
-        Slot& slot = *found[i];
-        bool ok = false;
-        try {
-          if (detail == Detail::digest) ok = cache::decode_result(slot.hit->digest, slot.path, slot.slug, decoded);
-          else ok = cache::full_intact(*slot.hit) && cache::decode_result(slot.hit->full, slot.path, slot.slug, decoded);
-        } catch (const std::exception&) {  // out of memory: the parse below says so
-        }
-        if (ok) slot.take(std::move(decoded));
-        else slot.hit = nullptr;  // damaged: parsed below
-      }
-    });
-    for (Slot* slot : found) {
-      if (slot->hit) ++used_records;
-      else misses.push_back(slot);
     }
   }
-  parse_in_parallel(misses, out.settings, detail);
+  // Decoding is the warm run's main cost (it allocates every string and
+  // log entry): over the cores too, in chunks, as a decode is quick.
+  in_parallel(found.size(), 1024, 256, [&](std::size_t i) {
+    if (!decode_slot(*found[i], *cached, dir, detail)) found[i]->record = Slot::no_record;
+  });
+  std::size_t used_records = 0;
+  for (Slot& slot : slots) {
+    if (slot.slug_owner) continue;
+    if (slot.record != Slot::no_record) ++used_records;
+    else misses.push_back(&slot);
+  }
+  parse_in_parallel(misses, dir, out.settings, detail);
 
-  std::vector<std::size_t> with_person;
-  with_person.reserve(slots.size());
-  for (std::size_t i = 0; i < slots.size(); ++i) {
-    Slot& slot = slots[i];
+  for (const Slot& slot : slots) {
     ++out.files;
-    if (slot.duplicate) {
-      out.problems.push_back(Diagnostic{slot.path, 0, 0,
-                                        fmt::format("slug '{}' is also used by {}; slugs must be unique",
-                                                    slot.slug, slug_paths.at(slot.slug))});
+    if (slot.slug_owner) {
+      out.problems.push_back(Diagnostic{join(dir, slot.file->rel), 0, 0,
+                                        fmt::format("slug '{}' is also used by {}; slugs must be unique", slot.slug,
+                                                    join(dir, slot.slug_owner->file->rel))});
       continue;
     }
-    out.problems.insert(out.problems.end(), std::make_move_iterator(slot.problems.begin()),
-                        std::make_move_iterator(slot.problems.end()));
-    out.unknown_keys.insert(out.unknown_keys.end(), std::make_move_iterator(slot.unknown_keys.begin()),
-                            std::make_move_iterator(slot.unknown_keys.end()));
-    if (slot.has_person) with_person.push_back(i);
+    out.problems.insert(out.problems.end(), slot.problems.begin(), slot.problems.end());
+    out.unknown_keys.insert(out.unknown_keys.end(), slot.unknown_keys.begin(), slot.unknown_keys.end());
   }
-  // By slug, moving each person once (a Person is big: sorting them moves
-  // every string many times).
-  std::sort(with_person.begin(), with_person.end(),
-            [&](std::size_t a, std::size_t b) { return slots[a].slug < slots[b].slug; });
-  permute(out.people, std::move(with_person));
+  // The files that gave no person leave holes: closed up in one pass.
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < placed.size(); ++k) {
+    if (!slots[placed[k]].has_person) continue;
+    if (kept != k) out.people[kept] = std::move(out.people[k]);
+    ++kept;
+  }
+  out.people.resize(kept);
 
   // The cache is rewritten only when it would say something new.
   if (cached) {
-    bool parsed = std::any_of(misses.begin(), misses.end(), [](const Slot* s) { return s->encoded.has_value(); });
-    if (!cached->valid() || parsed || used_records != cached->records().size()) {
+    bool parsed = std::any_of(misses.begin(), misses.end(), [](const Slot* s) { return s->encoded != nullptr; });
+    if (!cached->valid() || parsed || used_records != cached->size()) {
       std::vector<cache::Record> records;
       records.reserve(slots.size());
       for (const Slot& slot : slots) {
-        if (slot.hit) records.push_back(*slot.hit);
+        cache::Record record;
+        std::size_t at = slot.record;
+        if (slot.record != Slot::no_record && cached->read(at, record)) records.push_back(record);
         else if (slot.encoded)
-          records.push_back(cache::new_record(slot.file->rel, slot.file->key, *slot.encoded_digest, *slot.encoded));
+          records.push_back(cache::new_record(slot.file->rel, slot.file->key, slot.encoded->digest, slot.encoded->full));
       }
       cache::write_cache(cache::cache_file_for(cache_dir_, dir_id), dir_id, fingerprint, started, records);
     }

@@ -10,9 +10,12 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <numeric>
 #include <tuple>
 #include <optional>
 #include <utility>
+
+#include "parallel.h"
 
 namespace kith {
 
@@ -42,15 +45,19 @@ class Walker {
     } else {
       folder(fd, "");
     }
-    std::sort(out_.files.begin(), out_.files.end(),
-              [](const Found& a, const Found& b) { return path_less(a.file.rel, b.file.rel); });
-    drop_aliases();
+    // By path through an index, so that each file is moved once.
+    std::vector<std::size_t> order(out_.files.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return path_less(out_.files[a].file.rel, out_.files[b].file.rel); });
+    std::vector<bool> drop = aliases(order);
     std::sort(out_.ignored.begin(), out_.ignored.end(), path_less);
     Walk walk;
     walk.problems = std::move(out_.problems);
     walk.ignored = std::move(out_.ignored);
     walk.files.reserve(out_.files.size());
-    for (Found& f : out_.files) walk.files.push_back(std::move(f.file));
+    for (std::size_t k = 0; k < order.size(); ++k)
+      if (!drop[k]) walk.files.push_back(std::move(out_.files[order[k]].file));
     return walk;
   }
 
@@ -80,6 +87,15 @@ class Walker {
       ::close(fd);
       return problem(prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1), error);
     }
+    // The listing first, then the stats over the cores: a stat is most of
+    // the walk's time, and one folder can hold every person.
+    struct Entry {
+      std::string name;
+      int error = 0;  // of its stat
+      mode_t mode = 0;
+      FileKey key;
+    };
+    std::vector<Entry> entries;
     std::vector<std::string> subfolders;
     for (;;) {
       errno = 0;
@@ -96,27 +112,41 @@ class Walker {
         continue;
       }
       if (!is_person_name(name) && type != DT_UNKNOWN) continue;
+      entries.push_back(Entry{std::string(name), 0, 0, {}});
+    }
+    const int dir_fd = ::dirfd(d);
+    in_parallel(entries.size(), 2048, 64, [&](std::size_t i) {
       struct stat st {};
-      if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-        if (errno != ENOENT)  // gone since the listing: a rename race, not a problem
-          out_.problems.push_back(Diagnostic{full(prefix + e->d_name), 0, 0,
-                                             std::string("cannot read: ") + std::strerror(errno)});
+      if (::fstatat(dir_fd, entries[i].name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        entries[i].error = errno;
+      } else {
+        entries[i].mode = st.st_mode;
+        entries[i].key = key_of(st);
+      }
+    });
+    out_.files.reserve(out_.files.size() + entries.size());
+    for (Entry& e : entries) {
+      if (e.error != 0) {
+        if (e.error != ENOENT)  // gone since the listing: a rename race, not a problem
+          out_.problems.push_back(Diagnostic{full(prefix + e.name), 0, 0,
+                                             std::string("cannot read: ") + std::strerror(e.error)});
         continue;
       }
-      if (S_ISDIR(st.st_mode)) {
-        subfolders.emplace_back(name);
+      if (S_ISDIR(e.mode)) {
+        subfolders.push_back(std::move(e.name));
         continue;
       }
-      if (!is_person_name(name)) continue;
-      std::string rel = prefix + e->d_name;
-      if (name == "kith.yaml") {
+      if (!is_person_name(e.name)) continue;
+      const bool settings_name = e.name == "kith.yaml";
+      std::string rel = prefix.empty() ? std::move(e.name) : prefix + e.name;
+      if (settings_name) {
         if (!prefix.empty()) out_.ignored.push_back(rel);
         continue;
       }
-      if (S_ISLNK(st.st_mode)) {
+      if (S_ISLNK(e.mode)) {
         link(rel);
-      } else if (S_ISREG(st.st_mode)) {
-        out_.files.push_back(Found{FoundFile{std::move(rel), key_of(st)}, false});
+      } else if (S_ISREG(e.mode)) {
+        out_.files.push_back(Found{FoundFile{std::move(rel), e.key}, false});
       }
     }
     // Sub-folders after the listing, so one descriptor per level stays open.
@@ -150,28 +180,29 @@ class Walker {
     out_.files.push_back(Found{FoundFile{rel, key_of(st)}, true});
   }
 
-  // Two names for one file are one person: keep the real name (or the first).
-  void drop_aliases() {
+  // Two names for one file are one person: keep the real name (or the
+  // first). Which of the files, `order` giving them by path, to drop.
+  std::vector<bool> aliases(const std::vector<std::size_t>& order) const {
     struct Id {
       std::uint64_t device, inode;
-      std::size_t index;
+      std::size_t index;  // in path order
       bool operator<(const Id& o) const { return std::tie(device, inode, index) < std::tie(o.device, o.inode, o.index); }
     };
     std::vector<Id> ids;
-    ids.reserve(out_.files.size());
-    for (std::size_t i = 0; i < out_.files.size(); ++i)
-      ids.push_back(Id{out_.files[i].file.key.device, out_.files[i].file.key.inode, i});
+    ids.reserve(order.size());
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const FileKey& key = out_.files[order[k]].file.key;
+      ids.push_back(Id{key.device, key.inode, k});
+    }
     std::sort(ids.begin(), ids.end());
-    std::vector<bool> drop(out_.files.size(), false);
-    bool any = false;
+    std::vector<bool> drop(order.size(), false);
     for (std::size_t i = 0; i < ids.size();) {
       std::size_t j = i + 1;
       while (j < ids.size() && ids[j].device == ids[i].device && ids[j].inode == ids[i].inode) ++j;
       if (j - i > 1) {
-        any = true;
         std::size_t kept = ids[i].index;  // the first by path, unless a later one is the real name
         for (std::size_t k = i; k < j; ++k)
-          if (!out_.files[ids[k].index].link) {
+          if (!out_.files[order[ids[k].index]].link) {
             kept = ids[k].index;
             break;
           }
@@ -179,11 +210,7 @@ class Walker {
       }
       i = j;
     }
-    if (!any) return;
-    std::vector<Found> files;
-    for (std::size_t i = 0; i < out_.files.size(); ++i)
-      if (!drop[i]) files.push_back(std::move(out_.files[i]));
-    out_.files = std::move(files);
+    return drop;
   }
 
   std::string dir_;

@@ -155,6 +155,14 @@ TEST(CacheCodec, ADiagnosticNamingAnotherFileIsNotCachedAndCutBytesDoNotDecode) 
   EXPECT_FALSE(cache::decode_result(bytes + "x", "net/ada.yaml", "ada", back));
 }
 
+// Every record of a cache file, read in order.
+std::vector<cache::Record> all_records(const cache::CacheFile& c) {
+  std::vector<cache::Record> out;
+  cache::Record r;
+  for (std::size_t at = 0; c.read(at, r);) out.push_back(r);
+  return out;
+}
+
 class CacheFileTest : public ::testing::Test {
  protected:
   TempDir tmp;
@@ -175,25 +183,27 @@ TEST_F(CacheFileTest, RecordsComeBackAndOnlyMatchingKeysOutsideTheRacyWindowAreT
   ASSERT_TRUE(cache::write_cache(file, "/data", 42, started, records));
   cache::CacheFile c(file, "/data", 42);
   ASSERT_TRUE(c.valid());
-  ASSERT_EQ(c.records().size(), 4u);
-  EXPECT_EQ(c.records()[0].rel, "a.yaml");
-  EXPECT_EQ(c.records()[0].digest, "aa");
-  EXPECT_EQ(c.records()[0].full, "AAA");
-  EXPECT_TRUE(cache::full_intact(c.records()[0]));
-  EXPECT_EQ(c.records()[1].rel, "sub/b.yaml");
-  EXPECT_TRUE(c.trusted(c.records()[0], records[0].key));
+  const std::vector<cache::Record> got = all_records(c);
+  ASSERT_EQ(got.size(), 4u);
+  EXPECT_EQ(c.size(), 4u);
+  EXPECT_EQ(got[0].rel, "a.yaml");
+  EXPECT_EQ(got[0].digest, "aa");
+  EXPECT_EQ(got[0].full, "AAA");
+  EXPECT_TRUE(cache::full_intact(got[0]));
+  EXPECT_EQ(got[1].rel, "sub/b.yaml");
+  EXPECT_TRUE(c.trusted(got[0], records[0].key));
   FileKey touched = records[0].key;
   touched.mtime_ns += 1;
-  EXPECT_FALSE(c.trusted(c.records()[0], touched));
+  EXPECT_FALSE(c.trusted(got[0], touched));
   FileKey other_inode = records[0].key;
   other_inode.inode = 99;
-  EXPECT_FALSE(c.trusted(c.records()[0], other_inode));
+  EXPECT_FALSE(c.trusted(got[0], other_inode));
   // Changed one second before the writing run started, on a file system
   // with whole-second timestamps: maybe within the tick of its reading.
-  EXPECT_FALSE(c.trusted(c.records()[1], records[1].key));
+  EXPECT_FALSE(c.trusted(got[1], records[1].key));
   // With nanosecond timestamps, the margin is 50 ms.
-  EXPECT_FALSE(c.trusted(c.records()[2], records[2].key));
-  EXPECT_TRUE(c.trusted(c.records()[3], records[3].key));
+  EXPECT_FALSE(c.trusted(got[2], records[2].key));
+  EXPECT_TRUE(c.trusted(got[3], records[3].key));
 }
 
 TEST_F(CacheFileTest, ForeignOldCorruptOrTruncatedCachesAreIgnored) {
@@ -201,8 +211,10 @@ TEST_F(CacheFileTest, ForeignOldCorruptOrTruncatedCachesAreIgnored) {
   std::string good = bytes();
   EXPECT_FALSE(cache::CacheFile(file, "/other", 42).valid());  // another directory's
   EXPECT_FALSE(cache::CacheFile(file, "/data", 43).valid());   // other settings or another kith
-  // The header, the directory's path, a record of the index.
-  for (std::size_t at : {std::size_t{0}, std::size_t{8}, std::size_t{72}, std::size_t{90}}) {
+  // The header (its magic, version, start time and count of records), the
+  // directory's path, a record of the index.
+  for (std::size_t at : {std::size_t{0}, std::size_t{8}, std::size_t{24}, std::size_t{32}, std::size_t{72},
+                         std::size_t{90}}) {
     std::string bad = good;
     bad[at] = static_cast<char>(bad[at] ^ 0x20);
     overwrite(bad);
@@ -219,20 +231,20 @@ TEST_F(CacheFileTest, ForeignOldCorruptOrTruncatedCachesAreIgnored) {
   {
     cache::CacheFile c(file, "/data", 42);
     ASSERT_TRUE(c.valid());
-    EXPECT_TRUE(cache::full_intact(c.records()[2]));
-    EXPECT_FALSE(cache::full_intact(c.records()[3]));
+    EXPECT_TRUE(cache::full_intact(all_records(c)[2]));
+    EXPECT_FALSE(cache::full_intact(all_records(c)[3]));
   }
   // Written again (a digest run rewrites the records it did not parse), a
   // damaged full result keeps its old hash: it is not blessed.
   {
     cache::CacheFile c(file, "/data", 42);
-    ASSERT_TRUE(cache::write_cache(tmp / "cache/y.cache", "/data", 42, started, c.records()));
+    ASSERT_TRUE(cache::write_cache(tmp / "cache/y.cache", "/data", 42, started, all_records(c)));
   }
   {
     cache::CacheFile again(tmp / "cache/y.cache", "/data", 42);
     ASSERT_TRUE(again.valid());
-    EXPECT_TRUE(cache::full_intact(again.records()[0]));
-    EXPECT_FALSE(cache::full_intact(again.records()[3]));
+    EXPECT_TRUE(cache::full_intact(all_records(again)[0]));
+    EXPECT_FALSE(cache::full_intact(all_records(again)[3]));
   }
   overwrite(good);
   EXPECT_TRUE(cache::CacheFile(file, "/data", 42).valid());

@@ -233,18 +233,27 @@ std::optional<std::string> encode_result(const LoadResult& result, const std::st
   return std::move(w.bytes);
 }
 
-bool decode_result(std::string_view bytes, const std::string& path, const std::string& slug, LoadResult& out) {
+bool decode_into(std::string_view bytes, const std::string& path, Person& person, bool& has_person,
+                 std::vector<Diagnostic>& problems, std::vector<Diagnostic>& unknown_keys) {
   Reader r(bytes);
-  out = LoadResult{};
-  if (r.u8()) {
-    Person& p = out.person.emplace();
-    p.path = path;
-    p.slug = slug;
-    read_person(r, p);
-  }
-  out.problems = read_diagnostics(r, path);
-  out.unknown_keys = read_diagnostics(r, path);
+  has_person = r.u8() != 0;
+  if (has_person) read_person(r, person);
+  problems = read_diagnostics(r, path);
+  unknown_keys = read_diagnostics(r, path);
   return r.done();
+}
+
+bool decode_result(std::string_view bytes, const std::string& path, const std::string& slug, LoadResult& out) {
+  out = LoadResult{};
+  Person person;
+  bool has_person = false;
+  bool ok = decode_into(bytes, path, person, has_person, out.problems, out.unknown_keys);
+  if (has_person) {
+    person.path = path;
+    person.slug = slug;
+    out.person = std::move(person);
+  }
+  return ok;
 }
 
 }  // namespace kith::cache

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "../load.h"
 
@@ -17,5 +18,11 @@ std::optional<std::string> encode_result(const LoadResult& result, const std::st
 
 // False when `bytes` do not decode completely (a damaged cache).
 bool decode_result(std::string_view bytes, const std::string& path, const std::string& slug, LoadResult& out);
+
+// decode_result in place: the person (when `has_person`) into `person`, a
+// default Person whose path and slug the caller sets; the diagnostics name
+// `path`. The store decodes straight into its array of people.
+bool decode_into(std::string_view bytes, const std::string& path, Person& person, bool& has_person,
+                 std::vector<Diagnostic>& problems, std::vector<Diagnostic>& unknown_keys);
 
 }  // namespace kith::cache

@@ -16,7 +16,8 @@ namespace kith::cache {
 namespace {
 
 constexpr char magic[8] = {'k', 'i', 't', 'h', 'p', 'c', '\r', '\n'};
-constexpr std::uint32_t format_version = 3;  // 2: Person.added; 3: digests, full results after the index
+constexpr std::uint32_t format_version = 4;  // 2: Person.added; 3: digests, full results after the index;
+                                              // 4: the checksum covers the header
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 
 struct Header {
@@ -28,7 +29,7 @@ struct Header {
   std::uint64_t records;
   std::uint64_t index_size;  // after the header: the directory's real path, then the records
   std::uint64_t full_size;   // after the index: the full results
-  std::uint64_t checksum;    // of the index
+  std::uint64_t checksum;    // of the index, then the header with this field 0
   std::uint32_t dir_id_size;
   std::uint32_t unused;
 };
@@ -49,6 +50,13 @@ std::uint64_t hash_bytes(std::string_view s, std::uint64_t h = 0x9e3779b97f4a7c1
   h ^= s.size();
   h *= m;
   return h ^ (h >> 32);
+}
+
+// The header's checksum: of the index, then of the header itself (so that a
+// damaged count or start time is caught too).
+std::uint64_t checksum_of(Header h, std::string_view index) {
+  h.checksum = 0;
+  return hash_bytes(std::string_view(reinterpret_cast<const char*>(&h), sizeof h), hash_bytes(index));
 }
 
 template <typename T>
@@ -102,34 +110,36 @@ CacheFile::CacheFile(const std::filesystem::path& file, std::string_view dir_id,
       h.full_size != size_ - sizeof(Header) - h.index_size)
     return;
   std::string_view index(base + sizeof(Header), h.index_size);
-  std::string_view full(index.data() + index.size(), h.full_size);
   if (h.dir_id_size > index.size() || index.substr(0, h.dir_id_size) != dir_id) return;  // foreign
-  if (hash_bytes(index) != h.checksum) return;
+  // The index is read whole by the checksum: fault it in at once rather than
+  // a page at a time (an old kernel without MADV_POPULATE_READ faults as before).
+  ::madvise(map_, sizeof(Header) + h.index_size, MADV_POPULATE_READ);
+  if (checksum_of(h, index) != h.checksum) return;
   if (h.records > index.size() / 72) return;
-  records_.reserve(h.records);
-  const char* p = index.data() + h.dir_id_size;
-  const char* end = index.data() + index.size();
-  for (std::uint64_t i = 0; i < h.records; ++i) {
-    Record r;
-    std::uint64_t ino = 0, dev = 0, at = 0, size = 0;
-    if (!take_view(p, end, r.rel) || !take(p, end, r.key.size) || !take(p, end, r.key.mtime_ns) ||
-        !take(p, end, r.key.ctime_ns) || !take(p, end, ino) || !take(p, end, dev) ||
-        !take_view(p, end, r.digest) || !take(p, end, at) || !take(p, end, size) || !take(p, end, r.full_hash) ||
-        at > full.size() || size > full.size() - at) {
-      records_.clear();
-      return;
-    }
-    r.key.inode = ino;
-    r.key.device = dev;
-    r.full = full.substr(at, size);
-    records_.push_back(r);
-  }
-  if (p != end) {
-    records_.clear();
-    return;
-  }
+  records_ = index.substr(h.dir_id_size);
+  full_ = std::string_view(index.data() + index.size(), h.full_size);
+  count_ = h.records;
   started_ns_ = h.started_ns;
   valid_ = true;
+}
+
+bool CacheFile::read(std::size_t& at, Record& r) const {
+  if (at >= records_.size()) return false;
+  const char* p = records_.data() + at;
+  const char* end = records_.data() + records_.size();
+  std::uint64_t ino = 0, dev = 0, full_at = 0, full_size = 0;
+  if (!take_view(p, end, r.rel) || !take(p, end, r.key.size) || !take(p, end, r.key.mtime_ns) ||
+      !take(p, end, r.key.ctime_ns) || !take(p, end, ino) || !take(p, end, dev) || !take_view(p, end, r.digest) ||
+      !take(p, end, full_at) || !take(p, end, full_size) || !take(p, end, r.full_hash) || full_at > full_.size() ||
+      full_size > full_.size() - full_at) {
+    at = records_.size();
+    return false;
+  }
+  r.key.inode = ino;
+  r.key.device = dev;
+  r.full = full_.substr(full_at, full_size);
+  at = static_cast<std::size_t>(p - records_.data());
+  return true;
 }
 
 CacheFile::~CacheFile() {
@@ -183,8 +193,8 @@ bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std
   h.records = records.size();
   h.index_size = out.size() - sizeof(Header);
   h.full_size = full_size;
-  h.checksum = hash_bytes(std::string_view(out).substr(sizeof(Header)));
   h.dir_id_size = static_cast<std::uint32_t>(dir_id.size());
+  h.checksum = checksum_of(h, std::string_view(out).substr(sizeof(Header)));
   std::memcpy(out.data(), &h, sizeof h);
   for (const Record& r : records) out.append(r.full);
 

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Spreading independent work over the machine's cores: the stat pass, the
+// cache decode and the parse of changed files each use it.
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+namespace kith {
+
+// one(i) for every i < n, over the machine's cores, when there are at least
+// `per_thread` items for each thread (below that a thread costs more than it
+// saves). Items are handed out `chunk` at a time, so that threads do not
+// fight over the counter for cheap items. Each i is done by exactly one
+// thread; `one` must not throw. Without a thread to be had, this one does it all.
+template <typename Do>
+void in_parallel(std::size_t n, std::size_t per_thread, std::size_t chunk, const Do& one) {
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  std::size_t threads = std::min<std::size_t>(cores, (n + per_thread - 1) / per_thread);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t begin; (begin = next.fetch_add(chunk)) < n;)
+      for (std::size_t i = begin; i < std::min(n, begin + chunk); ++i) one(i);
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
+  work();
+  for (std::thread& t : pool) t.join();
+}
+
+}  // namespace kith
