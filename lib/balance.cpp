@@ -64,15 +64,21 @@ std::vector<std::string> introduced_to(const Person& p) {
 }
 
 std::shared_ptr<const LogDigest> shared_digest(LogDigest d) {
-  static const auto empty = std::make_shared<const LogDigest>();
-  if (d.balance == 0 && !d.asked_before_giving && !d.last_contact && d.introduced.empty()) return empty;
+  // Owned by nobody (the aliasing constructor with no owner): copies of it
+  // count no references, so threads decoding people at once do not fight
+  // over one counter.
+  static const LogDigest empty;
+  if (d.balance == 0 && !d.asked_before_giving && !d.last_contact && d.introduced.empty())
+    return std::shared_ptr<const LogDigest>(std::shared_ptr<const LogDigest>(), &empty);
   return std::make_shared<const LogDigest>(std::move(d));
 }
 
 LeftOut keep_digest(Person& p, const Settings& s) {
   if (p.digest) return {};
   p.digest = shared_digest(digest_of(p, s));
-  return LeftOut{std::exchange(p.log, {}), std::exchange(p.notes, {}), std::exchange(p.links, {})};
+  return LeftOut{std::exchange(p.log, {}),     std::exchange(p.notes, {}),   std::exchange(p.links, {}),
+                 std::exchange(p.email, {}),   std::exchange(p.phone, {}),   std::exchange(p.company, {}),
+                 std::exchange(p.role, {}),    std::exchange(p.location, {})};
 }
 
 void put_back(Person& p, LeftOut&& parts) {
@@ -80,6 +86,11 @@ void put_back(Person& p, LeftOut&& parts) {
   p.log = std::move(parts.log);
   p.notes = std::move(parts.notes);
   p.links = std::move(parts.links);
+  p.email = std::move(parts.email);
+  p.phone = std::move(parts.phone);
+  p.company = std::move(parts.company);
+  p.role = std::move(parts.role);
+  p.location = std::move(parts.location);
 }
 
 }  // namespace kith

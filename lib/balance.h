@@ -43,10 +43,13 @@ struct LeftOut {
   std::vector<Entry> log;
   std::string notes;
   std::map<std::string, std::string> links;
+  std::string email, phone, company, role, location;
 };
 
-// Replaces the log, notes and links by their digest (a digest load's form),
-// and hands them back: put_back undoes it without copying them.
+// Replaces the log by its digest and takes out the notes, links and contact
+// details (a digest load's form: what `due`, `list`, `intro --suggest` and
+// WHO matching need), and hands them back: put_back undoes it without
+// copying them.
 LeftOut keep_digest(Person& p, const Settings& s);
 void put_back(Person& p, LeftOut&& parts);
 

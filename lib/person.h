@@ -46,7 +46,8 @@ struct Person {
   std::optional<Birthday> birthday;
   std::map<std::string, std::string> links;
   std::vector<Entry> log;  // in file order (not necessarily date order)
-  // Set by a digest load, which leaves `log`, `notes` and `links` empty.
+  // Set by a digest load, which leaves `log`, `notes`, `links` and the
+  // contact details (email, phone, company, role, location) empty.
   // Shared and immutable: most imported people have the same empty digest,
   // and a Person stays small (30,000 of them are in memory at once).
   std::shared_ptr<const LogDigest> digest;

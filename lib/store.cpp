@@ -23,6 +23,7 @@
 #include "cache/codec.h"
 #include "cache/parse_cache.h"
 #include "balance.h"
+#include "heap.h"
 #include "load.h"
 #include "parallel.h"
 #include "walk.h"
@@ -173,6 +174,12 @@ void advise_huge_pages(void* data, std::size_t bytes) {
   if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // advice: may fail
 }
 
+// A large load is tens of MB of new memory (about 1 KB a person for a
+// digest load, several for a full one): heap.h says why it is prepared.
+void prepare_for(std::size_t people, Detail detail) {
+  if (people >= 2000) prepare_heap(people * (detail == Detail::digest ? 2048 : 8192));
+}
+
 std::string real_path(const fs::path& dir) {
   char* real = ::realpath(dir.c_str(), nullptr);
   if (real == nullptr) return {};
@@ -205,7 +212,18 @@ Loaded Store::load(Detail detail) const {
     }
   }
 
+  // The cache first: how many people it holds says how large this load is.
+  std::string dir_id = cache_dir_.empty() ? std::string() : real_path(dir_);
+  std::optional<cache::CacheFile> cached;
+  std::uint64_t fingerprint = 0;
+  if (!dir_id.empty()) {
+    fingerprint = cache::fingerprint(settings_text);
+    cached.emplace(cache::cache_file_for(cache_dir_, dir_id), dir_id, fingerprint);
+    prepare_for(cached->size(), detail);
+  }
+
   Walk walk = walk_directory(dir_.string());
+  prepare_for(walk.files.size(), detail);  // a first run, or --no-cache
   out.problems.insert(out.problems.end(), walk.problems.begin(), walk.problems.end());
   for (const std::string& rel : walk.ignored) out.ignored.push_back((dir_ / rel).string());
   const std::string dir = dir_.string();
@@ -243,13 +261,6 @@ Loaded Store::load(Detail detail) const {
   for (std::size_t k = 0; k < placed.size(); ++k) slots[placed[k]].person = &out.people[k];
 
   // Cache hits: the records and the walk are both in path order, so a merge.
-  std::string dir_id = cache_dir_.empty() ? std::string() : real_path(dir_);
-  std::optional<cache::CacheFile> cached;
-  std::uint64_t fingerprint = 0;
-  if (!dir_id.empty()) {
-    fingerprint = cache::fingerprint(settings_text);
-    cached.emplace(cache::cache_file_for(cache_dir_, dir_id), dir_id, fingerprint);
-  }
   std::vector<Slot*> found, misses;
   if (cached && cached->valid()) {
     cache::Record record;

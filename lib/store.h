@@ -27,8 +27,9 @@ struct Loaded {
 };
 
 // How much of each person load() gives: everything, or the digest form
-// (person.h's LogDigest in place of the log, notes and links): all that
-// `due` and `list` need, and a small part of the parse cache to read.
+// (person.h's LogDigest in place of the log; no notes, links or contact
+// details): all that `due`, `list`, `intro --suggest` and WHO matching need,
+// and a small part of the parse cache to read.
 enum class Detail { full, digest };
 
 class Store {
