@@ -5,8 +5,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include <cstdint>
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <cstdlib>
 
 namespace kith {
@@ -18,9 +19,8 @@ constexpr std::size_t huge_page = std::size_t{2} << 20;
 }  // namespace
 
 void prepare_heap(std::size_t bytes) {
-  static bool done = false;
-  if (done) return;
-  done = true;
+  static std::atomic<bool> done{false};
+  if (done.exchange(true)) return;
   // Never give memory back during a run (it ends soon), and never map big
   // blocks on their own: each would be fresh memory again when reused.
   ::mallopt(M_TRIM_THRESHOLD, 1 << 30);

@@ -20,6 +20,15 @@ const std::vector<KindInfo>& builtin_kinds() {
 }
 
 const KindInfo* Settings::find_kind(std::string_view name) const {
+  // A few kinds (the built-ins and a handful more, as nearly everyone has):
+  // a scan beats hashing, and needs neither the index nor its lock, which
+  // every log entry of every file took.
+  constexpr std::size_t scanned = 16;
+  if (kinds.size() <= scanned) {
+    for (const KindInfo& k : kinds)
+      if (k.name == name) return &k;  // the first wins, as in the index
+    return nullptr;
+  }
   KindIndex& index = kind_index_;
   auto lookup = [&]() -> const KindInfo* {
     auto it = index.by_name.find(std::string(name));

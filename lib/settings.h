@@ -36,8 +36,8 @@ struct Settings {
   std::vector<KindInfo> kinds = builtin_kinds();  // built-ins, then kith.yaml's
   bool git_auto = true;                           // `git: off` turns it off
 
-  // nullptr if unknown. Hashed, not a scan: a file of 20,000 entries checked
-  // against 60,000 kinds must not take 10^9 comparisons.
+  // nullptr if unknown. Hashed beyond a few kinds: a file of 20,000 entries
+  // checked against 60,000 kinds must not take 10^9 comparisons.
   const KindInfo* find_kind(std::string_view name) const;
   // "met, talk, ..., coffee": the first ten, then "and N more", so that a
   // message naming them stays one line whatever kith.yaml holds.

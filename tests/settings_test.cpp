@@ -89,6 +89,8 @@ TEST(Settings, FindKindFromManyThreadsAtOnce) {
   for (int round = 0; round < 300; ++round) {
     Settings s;
     s.kinds.push_back(KindInfo{"coffee", true, 0});
+    if (round % 2 == 1)  // past the few kinds that are scanned: the shared index
+      for (int i = 0; i < 20; ++i) s.kinds.push_back(KindInfo{"k" + std::to_string(i), true, 0});
     std::atomic<bool> go{false};
     std::atomic<int> found{0};
     std::vector<std::thread> threads;
@@ -100,6 +102,19 @@ TEST(Settings, FindKindFromManyThreadsAtOnce) {
     go = true;
     for (std::thread& t : threads) t.join();
     ASSERT_EQ(found, 200);
+  }
+}
+
+TEST(Settings, AKindDeclaredTwiceIsTheFirstFewOrMany) {
+  for (int extra : {0, 30}) {
+    Settings s;
+    s.kinds.push_back(KindInfo{"coffee", true, 2});
+    for (int i = 0; i < extra; ++i) s.kinds.push_back(KindInfo{"k" + std::to_string(i), true, 0});
+    s.kinds.push_back(KindInfo{"coffee", false, -1});
+    ASSERT_NE(s.find_kind("coffee"), nullptr) << extra;
+    EXPECT_EQ(s.find_kind("coffee")->balance, 2) << extra;
+    EXPECT_EQ(s.find_kind("give")->balance, 1) << extra;
+    EXPECT_EQ(s.find_kind("coffe"), nullptr) << extra;
   }
 }
 
