@@ -35,7 +35,9 @@ struct Row {
 // `--sort`: name A-Z; last, the longest silence first (never contacted
 // first of all); due, the earliest due date first (nothing due last);
 // balance, the most owed first. Ties by name, then slug.
-void sort_rows(std::vector<Row>& rows, const std::string& key) {
+// Sorts pointers: a Row is big, and moving 30,000 of them n log n times was
+// a tenth of `list`.
+void sort_rows(std::vector<const Row*>& rows, const std::string& key) {
   auto by_name = [](const Row& a, const Row& b) {
     if (a.folded_name != b.folded_name) return a.folded_name < b.folded_name;
     return a.person->slug < b.person->slug;
@@ -54,9 +56,9 @@ void sort_rows(std::vector<Row>& rows, const std::string& key) {
     }
     return std::nullopt;
   };
-  std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-    if (auto decided = before(a, b)) return *decided;
-    return by_name(a, b);
+  std::stable_sort(rows.begin(), rows.end(), [&](const Row* a, const Row* b) {
+    if (auto decided = before(*a, *b)) return *decided;
+    return by_name(*a, *b);
   });
 }
 
@@ -81,13 +83,14 @@ Json row_json(const Row& r) {
       .set("path", p.path);
 }
 
-std::string rows_table(const std::vector<Row>& rows, bool color) {
+std::string rows_table(const std::vector<const Row*>& rows, bool color) {
   Table table;
   table.right_aligned = {false, false, false, false, true};
   table.rows.push_back({paint("NAME", Style::bold, color), paint("CIRCLE", Style::bold, color),
                         paint("LAST CONTACT", Style::bold, color), paint("DUE", Style::bold, color),
                         paint("BALANCE", Style::bold, color)});
-  for (const Row& r : rows) {
+  for (const Row* row : rows) {
+    const Row& r = *row;
     const PersonSummary& s = r.summary;
     std::string last = s.last ? fmt::format("{} {}", format_date(s.last->date), s.last->kind) : "never";
     std::string due = "-";
@@ -109,6 +112,7 @@ void run_list(Context& ctx, const ListOptions& o) {
   Loaded all = load_and_warn(ctx, Detail::digest);  // a line per person needs no log
   if (!o.circle.empty()) require_circle(all.settings, o.circle);
   std::vector<Row> rows;
+  rows.reserve(all.people.size());
   for (const Person& p : all.people) {
     if (!o.circle.empty() && p.circle != o.circle) continue;
     if (!o.tag.empty() && !has_tag(p, o.tag)) continue;
@@ -117,15 +121,18 @@ void run_list(Context& ctx, const ListOptions& o) {
     if (quiet_since && row.summary.last && !(row.summary.last->date < *quiet_since)) continue;
     rows.push_back(std::move(row));
   }
-  sort_rows(rows, o.sort);
-  if (o.limit_given && rows.size() > static_cast<std::size_t>(o.limit)) rows.resize(o.limit);
+  std::vector<const Row*> order;
+  order.reserve(rows.size());
+  for (const Row& r : rows) order.push_back(&r);
+  sort_rows(order, o.sort);
+  if (o.limit_given && order.size() > static_cast<std::size_t>(o.limit)) order.resize(o.limit);
   if (o.json) {
     Json json = Json::array();
-    for (const Row& r : rows) json.push(row_json(r));
+    for (const Row* r : order) json.push(row_json(*r));
     ctx.out << json.dump();
     return;
   }
-  print_paged(ctx, rows_table(rows, ctx.color()), o.no_pager);
+  print_paged(ctx, rows_table(order, ctx.color()), o.no_pager);
 }
 
 }  // namespace
