@@ -11,7 +11,7 @@ namespace {
 TEST(MainCli, HelpAndVersionWorkDespiteABrokenConfigAndToday) {
   TempDir tmp;
   tmp.write("home/.config/kith/config.yaml", "dir: [unclosed\n");
-  RunOptions bad_today{{{"KITH_TODAY", "someday"}}, std::nullopt, {}};
+  RunOptions bad_today{{{"KITH_TODAY", "someday"}}, std::nullopt, {}, {}};
   for (const RunOptions& o : {RunOptions{}, bad_today}) {
     RunResult help = run_kith(tmp, {"--help"}, o);
     EXPECT_EQ(help.code, 0) << help.describe();
@@ -33,7 +33,7 @@ TEST(MainCli, ACommandReportsTheBrokenConfigWithItsPosition) {
 
 TEST(MainCli, ABadKithTodayIsAnErrorNamingIt) {
   TempDir tmp;
-  RunResult r = run_kith(tmp, {"due"}, RunOptions{{{"KITH_TODAY", "2026-02-30"}}, std::nullopt, {}});
+  RunResult r = run_kith(tmp, {"due"}, RunOptions{{{"KITH_TODAY", "2026-02-30"}}, std::nullopt, {}, {}});
   EXPECT_EQ(r.code, 1) << r.describe();
   EXPECT_NE(r.err.find("kith: KITH_TODAY '2026-02-30' is not a YYYY-MM-DD date"), std::string::npos) << r.describe();
   EXPECT_TRUE(r.out.empty());
