@@ -311,10 +311,12 @@ Loaded Store::load(Detail detail) const {
   }
   out.people.resize(kept);
 
-  // The cache is rewritten only when it would say something new.
+  // The cache is rewritten only when it would say something new, and, in a
+  // large network, only once a few files changed: rewriting it whole after
+  // each `kith log` costs more than parsing a handful of files each run.
   if (cached) {
-    bool parsed = std::any_of(misses.begin(), misses.end(), [](const Slot* s) { return s->encoded != nullptr; });
-    if (!cached->valid() || parsed || used_records != cached->size()) {
+    std::size_t parsed = std::count_if(misses.begin(), misses.end(), [](const Slot* s) { return s->encoded != nullptr; });
+    if (!cached->valid() || cache::worth_rewriting(cached->size(), used_records, parsed)) {
       std::vector<cache::Record> records;
       records.reserve(slots.size());
       for (const Slot& slot : slots) {

@@ -101,6 +101,22 @@ class CacheCli : public ::testing::Test {
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   }
 
+  // `n` more people of a few shapes, one in five in a sub-folder.
+  void write_many(int n) {
+    for (int i = 0; i < n; ++i) {
+      std::string text = "name: Many " + std::to_string(i) + "\n";
+      if (i % 3 == 0) text += "tags: [t" + std::to_string(i % 7) + "]\n";
+      if (i % 4 == 0) {
+        text += "log:\n";
+        for (int e = 0; e <= i % 9; ++e)
+          text += "  - {date: 2026-0" + std::to_string(1 + e % 9) + "-1" + std::to_string(e % 10) + ", kind: " +
+                  (e % 2 ? "give" : "talk") + ", note: \"n" + std::to_string(e) + "\"}\n";
+      }
+      if (i % 500 == 7) text += "circle: nowhere\n";  // a problem, reported in path order
+      tmp.write("net/" + std::string(i % 5 == 0 ? "sub/" : "") + "many-" + std::to_string(i) + ".yaml", text);
+    }
+  }
+
   // Older than the cache's racy margin, so a run may trust what it cached.
   static void settle() { std::this_thread::sleep_for(std::chrono::milliseconds(120)); }
 };
@@ -196,18 +212,7 @@ TEST_F(CacheCli, TheCacheIsWrittenOnlyWhenSomethingChangedAndItsDamageIsHarmless
 // Above about a thousand cached files, records are decoded on every core:
 // the people, their order and the problems stay those of a run without it.
 TEST_F(CacheCli, ALargeNetworkDecodedOnEveryCoreReadsTheSame) {
-  for (int i = 0; i < 1500; ++i) {
-    std::string text = "name: Many " + std::to_string(i) + "\n";
-    if (i % 3 == 0) text += "tags: [t" + std::to_string(i % 7) + "]\n";
-    if (i % 4 == 0) {
-      text += "log:\n";
-      for (int e = 0; e <= i % 9; ++e)
-        text += "  - {date: 2026-0" + std::to_string(1 + e % 9) + "-1" + std::to_string(e % 10) + ", kind: " +
-                (e % 2 ? "give" : "talk") + ", note: \"n" + std::to_string(e) + "\"}\n";
-    }
-    if (i % 500 == 7) text += "circle: nowhere\n";  // a problem, reported in path order
-    tmp.write("net/" + std::string(i % 5 == 0 ? "sub/" : "") + "many-" + std::to_string(i) + ".yaml", text);
-  }
+  write_many(1500);
   const std::vector<std::vector<std::string>> reads{{"due", "--json"}, {"list", "--json"}, {"check"}};
   std::vector<RunResult> plain;
   for (const auto& c : reads) plain.push_back(run(c, false));
@@ -216,6 +221,33 @@ TEST_F(CacheCli, ALargeNetworkDecodedOnEveryCoreReadsTheSame) {
   for (const std::string state : {"first cached run", "again"})
     for (std::size_t i = 0; i < reads.size(); ++i)
       EXPECT_EQ(same(plain[i], run(reads[i], true)), "") << state << ": kith " << testing::PrintToString(reads[i]);
+}
+
+// In a large network one `kith log` does not make the next run rewrite the
+// whole cache: the changed file is parsed until a few more have changed.
+TEST_F(CacheCli, ALargeNetworkRewritesItsCacheOnlyOnceAFewFilesChanged) {
+  write_many(1100);  // with the examples and make_network's people: 1,150 files, 2 may be stale
+  settle();
+  run({"due"}, true);
+  settle();
+  run({"due"}, true);  // the racily clean entries of the first run, read again
+  settle();
+  auto files = cache_files();
+  ASSERT_EQ(files.size(), 1u);
+  auto written = fs::last_write_time(files[0]);
+
+  ASSERT_EQ(run({"log", "many-5", "give", "a book", "-d", "2026-11-20"}, true).code, 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  for (const auto& c : std::vector<std::vector<std::string>>{{"due", "--json"}, {"list", "--json"}, {"show", "many-5"}})
+    EXPECT_EQ(same(run(c, false), run(c, true)), "") << "kith " << testing::PrintToString(c);
+  EXPECT_NE(run({"show", "many-5"}, true).out.find("a book"), std::string::npos);
+  EXPECT_EQ(fs::last_write_time(files[0]), written) << "one file changed, yet the whole cache was rewritten";
+
+  tmp.write("net/many-6.yaml", "name: Many Six\n");
+  RunResult due = run({"due", "--json"}, true);
+  EXPECT_EQ(same(run({"due", "--json"}, false), due), "");
+  EXPECT_NE(fs::last_write_time(files[0]), written) << "two files changed: the cache is written again";
+  EXPECT_NE(run({"list"}, true).out.find("Many Six"), std::string::npos);
 }
 
 // `due` and `list` read each person's digest; `log` finds WHO among the

@@ -252,5 +252,18 @@ TEST_F(CacheFileTest, ForeignOldCorruptOrTruncatedCachesAreIgnored) {
   EXPECT_FALSE(cache::CacheFile(file, "/data", 42).valid());
 }
 
+TEST(CacheRewrite, ASmallCacheIsRewrittenOnAnyChangeALargeOneOnceMoreThanOneRecordIn512IsStale) {
+  EXPECT_FALSE(cache::worth_rewriting(300, 300, 0));
+  EXPECT_TRUE(cache::worth_rewriting(300, 299, 1));  // one file changed
+  EXPECT_TRUE(cache::worth_rewriting(300, 299, 0));  // one file gone
+  EXPECT_TRUE(cache::worth_rewriting(300, 300, 1));  // one new file
+  EXPECT_TRUE(cache::worth_rewriting(0, 0, 1));
+  EXPECT_FALSE(cache::worth_rewriting(30000, 30000, 0));
+  EXPECT_FALSE(cache::worth_rewriting(30000, 29971, 29));  // 29 files changed: 58 stale records
+  EXPECT_TRUE(cache::worth_rewriting(30000, 29970, 30));
+  EXPECT_TRUE(cache::worth_rewriting(30000, 29900, 0));    // 100 files gone
+  EXPECT_FALSE(cache::worth_rewriting(30000, 30001, 0));   // never more used than held
+}
+
 }  // namespace
 }  // namespace kith

@@ -11,6 +11,9 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "error.h"
+#include "process.h"
+
 extern char** environ;
 
 namespace kith::test {
@@ -145,6 +148,14 @@ fs::path copy_examples(const TempDir& tmp, const std::string& rel) {
   fs::path dest = tmp.path() / rel;
   fs::copy(fs::path(KITH_SOURCE_DIR) / "examples/people", dest, fs::copy_options::recursive);
   return dest;
+}
+
+bool installed(const std::string& program) {
+  try {
+    return run_captured({"sh", "-c", "command -v " + program}).status == 0;
+  } catch (const Error&) {
+    return false;
+  }
 }
 
 }  // namespace kith::test

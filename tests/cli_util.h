@@ -58,6 +58,9 @@ fs::path copy_examples(const TempDir& tmp, const std::string& rel = "people");
 
 std::string read_text(const fs::path& p);
 
+// True when `program` is found in PATH (tests of optional tools skip otherwise).
+bool installed(const std::string& program);
+
 // The lines of `text`, without their terminators.
 std::vector<std::string> lines_of(const std::string& text);
 

@@ -44,14 +44,6 @@ ProcessResult run_shell(const TempDir& tmp, const std::vector<std::string>& shel
   return run_captured(argv, options);
 }
 
-bool installed(const std::string& program) {
-  try {
-    return run_captured({"sh", "-c", "command -v " + program}).status == 0;
-  } catch (const Error&) {
-    return false;
-  }
-}
-
 // COMPREPLY for the command line `words` (the last one is under the cursor),
 // as bash would compute it after `source <(kith completion bash)`.
 std::string bash_complete(const TempDir& tmp, const std::string& words,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "parse_cache.h"
 
+#include <algorithm>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/mman.h>
@@ -234,6 +235,11 @@ std::uint64_t fingerprint(std::string_view settings_text) {
     return hash_bytes(id);
   }();
   return hash_bytes(settings_text, binary ^ format_version);
+}
+
+bool worth_rewriting(std::size_t records, std::size_t used, std::size_t parsed) {
+  std::size_t stale = parsed + (records - std::min(used, records));  // a changed file counts twice
+  return stale > records / 512;
 }
 
 std::int64_t now_ns() {
