@@ -15,7 +15,6 @@
 #include <climits>
 #include <map>
 #include <memory>
-#include <numeric>
 #include <cstdlib>
 #include <optional>
 #include <unordered_map>
@@ -242,12 +241,8 @@ Loaded Store::load(Detail detail) const {
   // By slug; of two files with one slug, the first by path keeps it (the
   // walk gives them in path order). Each person is read straight into their
   // place in that order.
-  std::vector<std::uint32_t> by_slug(slots.size());
-  std::iota(by_slug.begin(), by_slug.end(), 0u);
-  std::sort(by_slug.begin(), by_slug.end(), [&](std::uint32_t a, std::uint32_t b) {
-    int c = slots[a].slug.compare(slots[b].slug);
-    return c != 0 ? c < 0 : a < b;
-  });
+  // (A slug holds no `/`, so path order is plain byte order.)
+  std::vector<std::uint32_t> by_slug = order_by_path(slots.size(), [&](std::size_t i) { return slots[i].slug; });
   std::vector<std::uint32_t> placed;  // the slot of each place in out.people
   placed.reserve(slots.size());
   for (std::uint32_t i : by_slug) {

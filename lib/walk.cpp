@@ -10,7 +10,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <numeric>
 #include <tuple>
 #include <optional>
 #include <utility>
@@ -46,10 +45,8 @@ class Walker {
       folder(fd, "");
     }
     // By path through an index, so that each file is moved once.
-    std::vector<std::size_t> order(out_.files.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return path_less(out_.files[a].file.rel, out_.files[b].file.rel); });
+    std::vector<std::uint32_t> order =
+        order_by_path(out_.files.size(), [&](std::size_t i) -> std::string_view { return out_.files[i].file.rel; });
     std::vector<bool> drop = aliases(order);
     std::sort(out_.ignored.begin(), out_.ignored.end(), path_less);
     Walk walk;
@@ -182,7 +179,7 @@ class Walker {
 
   // Two names for one file are one person: keep the real name (or the
   // first). Which of the files, `order` giving them by path, to drop.
-  std::vector<bool> aliases(const std::vector<std::size_t>& order) const {
+  std::vector<bool> aliases(const std::vector<std::uint32_t>& order) const {
     struct Id {
       std::uint64_t device, inode;
       std::size_t index;  // in path order
@@ -232,6 +229,50 @@ bool path_less(std::string_view a, std::string_view b) {
   }
   return a.size() < b.size();
 }
+
+namespace detail {
+
+// Padding and `/` are both 0, every other byte is itself (no path holds a
+// NUL): a smaller head is a path_less path, and equal heads are compared
+// whole.
+std::uint64_t path_head(std::string_view path) {
+  std::uint64_t head = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    unsigned char c = i < path.size() ? static_cast<unsigned char>(path[i]) : 0;
+    head = head << 8 | (c == '/' ? 0 : c);
+  }
+  return head;
+}
+
+void sort_path_keys(std::vector<PathKey>& keys) {
+  auto less = [](const PathKey& a, const PathKey& b) {
+    if (a.head != b.head) return a.head < b.head;
+    if (a.path != b.path) return path_less(a.path, b.path);
+    return a.index < b.index;
+  };
+  // The slugs of a walk (in path order) come as a few sorted runs, one per
+  // folder: merged, as introsort meets its worst case on such input and
+  // falls back to a heap sort. Many runs: the order of a folder listing.
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 1; i < keys.size() && starts.size() <= 64; ++i)
+    if (less(keys[i], keys[i - 1])) starts.push_back(i);
+  if (starts.size() > 64) {
+    std::sort(keys.begin(), keys.end(), less);
+    return;
+  }
+  starts.push_back(keys.size());
+  while (starts.size() > 2) {
+    std::vector<std::size_t> merged{0};
+    for (std::size_t r = 0; r + 1 < starts.size(); r += 2) {
+      std::size_t end = starts[std::min(r + 2, starts.size() - 1)];
+      std::inplace_merge(keys.begin() + starts[r], keys.begin() + starts[r + 1], keys.begin() + end, less);
+      merged.push_back(end);
+    }
+    starts = std::move(merged);
+  }
+}
+
+}  // namespace detail
 
 Walk walk_directory(const std::string& dir, OpenFolder open_folder) { return Walker(dir, open_folder).run(); }
 

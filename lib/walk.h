@@ -50,4 +50,34 @@ Walk walk_directory(const std::string& dir, OpenFolder open_folder = nullptr);
 // by folder (`a/x` before `a-b/x`).
 bool path_less(std::string_view a, std::string_view b);
 
+// The indices 0..n-1 ordered by path_less of path(i), ties by index. Sorts
+// keys that hold each path's first 8 bytes, so most comparisons touch
+// neither the strings nor `path`: 30,000 paths sorted through an index were
+// a twentieth of a warm `due`.
+template <typename PathOf>
+std::vector<std::uint32_t> order_by_path(std::size_t n, PathOf path);
+
+namespace detail {
+struct PathKey {
+  std::uint64_t head;  // the first 8 bytes, big-endian, `/` as 0 (see path_head)
+  std::string_view path;
+  std::uint32_t index;
+};
+std::uint64_t path_head(std::string_view path);
+void sort_path_keys(std::vector<PathKey>& keys);
+}  // namespace detail
+
+template <typename PathOf>
+std::vector<std::uint32_t> order_by_path(std::size_t n, PathOf path) {
+  std::vector<detail::PathKey> keys(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string_view p = path(i);
+    keys[i] = {detail::path_head(p), p, static_cast<std::uint32_t>(i)};
+  }
+  detail::sort_path_keys(keys);
+  std::vector<std::uint32_t> out(n);
+  for (std::size_t i = 0; i < n; ++i) out[i] = keys[i].index;
+  return out;
+}
+
 }  // namespace kith

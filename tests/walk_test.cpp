@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -109,6 +110,48 @@ TEST(PathLess, ComparesFolderByFolderLikeFilesystemPaths) {
   EXPECT_TRUE(path_less("ab", "abc"));
   EXPECT_FALSE(path_less("b", "a/z"));
   EXPECT_FALSE(path_less("a", "a"));
+}
+
+// order_by_path gives what a stable sort by path_less gives, whatever the
+// input's shape: random, sorted, reversed, a few sorted runs (the slugs of
+// a walk, folder by folder), many runs, equal paths, shared 8-byte heads.
+TEST(OrderByPath, IsAStableSortByPathLessOnEveryShapeOfInput) {
+  std::uint32_t seed = 12345;
+  auto next = [&seed] { return seed = seed * 1103515245u + 12345u, seed >> 8; };
+  auto word = [&](std::size_t len) {
+    std::string w;
+    for (std::size_t i = 0; i < len; ++i) w += "ab/-.z\xc3"[next() % 7];
+    return w;
+  };
+  std::vector<std::vector<std::string>> inputs;
+  std::vector<std::string> random;
+  for (int i = 0; i < 3000; ++i) random.push_back("common-" + word(next() % 12));
+  inputs.push_back(random);
+  std::vector<std::string> sorted = random;
+  std::stable_sort(sorted.begin(), sorted.end(), path_less);
+  inputs.push_back(sorted);
+  inputs.push_back(std::vector<std::string>(sorted.rbegin(), sorted.rend()));
+  for (std::size_t runs : {2u, 3u, 7u, 64u, 65u}) {  // one sorted run per folder
+    std::vector<std::string> folders;
+    for (std::size_t r = 0; r < runs; ++r) {
+      std::vector<std::string> run(random.begin() + r * random.size() / runs,
+                                   random.begin() + (r + 1) * random.size() / runs);
+      std::stable_sort(run.begin(), run.end(), path_less);
+      folders.insert(folders.end(), run.begin(), run.end());
+    }
+    inputs.push_back(folders);
+  }
+  inputs.push_back({});
+  inputs.push_back({"only"});
+  inputs.push_back({"b", "a", "b", "a", "a/b", "a-b", "a"});
+  for (const auto& paths : inputs) {
+    std::vector<std::uint32_t> expected(paths.size());
+    for (std::uint32_t i = 0; i < expected.size(); ++i) expected[i] = i;
+    std::stable_sort(expected.begin(), expected.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return path_less(paths[a], paths[b]); });
+    EXPECT_EQ(order_by_path(paths.size(), [&](std::size_t i) -> std::string_view { return paths[i]; }), expected)
+        << paths.size() << " paths";
+  }
 }
 
 }  // namespace
