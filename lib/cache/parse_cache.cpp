@@ -17,8 +17,8 @@ namespace kith::cache {
 namespace {
 
 constexpr char magic[8] = {'k', 'i', 't', 'h', 'p', 'c', '\r', '\n'};
-constexpr std::uint32_t format_version = 4;  // 2: Person.added; 3: digests, full results after the index;
-                                              // 4: the checksum covers the header
+constexpr std::uint32_t format_version = 5;  // 2: Person.added; 3: digests, full results after the index;
+                                              // 4: the checksum covers the header; 5: hash_bytes in 4 lanes
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 
 struct Header {
@@ -36,17 +36,27 @@ struct Header {
 };
 static_assert(sizeof(Header) == 72);
 
-// A fast 64-bit hash (8 bytes a step): the checksum catches damage, it is no
-// defence against an attacker, who could write the cache directly anyway.
+// A fast 64-bit hash: four independent lanes of 8 bytes (one lane waited
+// on each multiply: checking a 30,000-person index was 4% of a warm `due`).
+// The checksum catches damage; it is no defence against an attacker, who
+// could write the cache directly anyway.
 std::uint64_t hash_bytes(std::string_view s, std::uint64_t h = 0x9e3779b97f4a7c15ull) {
   constexpr std::uint64_t m = 0xff51afd7ed558ccdull;
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
+  auto mix = [](std::uint64_t lane, std::uint64_t w) {
+    lane = (lane ^ w) * m;
+    return lane ^ (lane >> 29);
+  };
+  auto word = [&s](std::size_t at) {
     std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * m;
-    h ^= h >> 29;
-  }
+    std::memcpy(&w, s.data() + at, 8);
+    return w;
+  };
+  std::uint64_t lanes[4] = {h, h + 1, h + 2, h + 3};
+  std::size_t i = 0;
+  for (; i + 32 <= s.size(); i += 32)
+    for (int l = 0; l < 4; ++l) lanes[l] = mix(lanes[l], word(i + 8 * l));
+  for (; i + 8 <= s.size(); i += 8) lanes[0] = mix(lanes[0], word(i));
+  h = mix(mix(mix(lanes[0], lanes[1]), lanes[2]), lanes[3]);
   for (; i < s.size(); ++i) h = (h ^ static_cast<unsigned char>(s[i])) * m;
   h ^= s.size();
   h *= m;
