@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // Spreading independent work over the machine's cores: the stat pass, the
-// cache decode and the parse of changed files each use it.
+// cache decode, the parse of changed files and the scoring of intro
+// suggestions each use it.
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -11,30 +12,40 @@
 
 namespace kith {
 
-// one(i) for every i < n, over the machine's cores, when there are at least
-// `per_thread` items for each thread (below that a thread costs more than it
-// saves). Items are handed out `chunk` at a time, so that threads do not
-// fight over the counter for cheap items. Each i is done by exactly one
-// thread; `one` must not throw. Without a thread to be had, this one does it all.
+// How many threads in_parallel may use: the machine's cores.
+inline std::size_t parallel_threads() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+// one(i, t) for every i < n, over the machine's cores, when there are at
+// least `per_thread` items for each thread (below that a thread costs more
+// than it saves); t < parallel_threads() numbers the thread doing it, for
+// results kept per thread. Items are handed out `chunk` at a time, so that
+// threads do not fight over the counter for cheap items. Each i is done by
+// exactly one thread; `one` must not throw. Without a thread to be had, this
+// one does it all.
 template <typename Do>
-void in_parallel(std::size_t n, std::size_t per_thread, std::size_t chunk, const Do& one) {
-  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  std::size_t threads = std::min<std::size_t>(cores, (n + per_thread - 1) / per_thread);
+void in_parallel_threads(std::size_t n, std::size_t per_thread, std::size_t chunk, const Do& one) {
+  std::size_t threads = std::min<std::size_t>(parallel_threads(), (n + per_thread - 1) / per_thread);
   std::atomic<std::size_t> next{0};
-  auto work = [&] {
+  auto work = [&](std::size_t t) {
     for (std::size_t begin; (begin = next.fetch_add(chunk)) < n;)
-      for (std::size_t i = begin; i < std::min(n, begin + chunk); ++i) one(i);
+      for (std::size_t i = begin; i < std::min(n, begin + chunk); ++i) one(i, t);
   };
   std::vector<std::thread> pool;
   for (std::size_t t = 1; t < threads; ++t) {
     try {
-      pool.emplace_back(work);
+      pool.emplace_back(work, t);
     } catch (const std::system_error&) {
       break;
     }
   }
-  work();
+  work(0);
   for (std::thread& t : pool) t.join();
+}
+
+// one(i) for every i < n, as in_parallel_threads.
+template <typename Do>
+void in_parallel(std::size_t n, std::size_t per_thread, std::size_t chunk, const Do& one) {
+  in_parallel_threads(n, per_thread, chunk, [&one](std::size_t i, std::size_t) { one(i); });
 }
 
 }  // namespace kith

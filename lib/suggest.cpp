@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "balance.h"
+#include "parallel.h"
 
 namespace kith {
 
@@ -197,47 +198,54 @@ class Index {
     return tag;
   }
 
-  // Calls f(i, j) once for each pair of profiles compared: needs <-> offers
-  // first, then shared tags, within the bounds above.
+  // Calls f(i, j, t) once for each pair of profiles compared: needs <->
+  // offers, then shared tags, within the bounds above. Over the cores (t
+  // numbers the thread, below parallel_threads()), each holder of a value a
+  // work item: at 30,000 people there are millions of pairs.
   template <typename F>
   void for_each_pair(F f) const {
+    std::vector<std::size_t> strong_starts{0}, tag_starts{0};  // per value: where its holders' items start
     for (std::size_t v = 0; v < needers.size(); ++v) {
+      strong_starts.push_back(strong_starts.back() + (offerers[v].empty() ? 0 : needers[v].size()));
+      tag_starts.push_back(tag_starts.back() + taggers[v].size());
+    }
+    auto value_of = [](const std::vector<std::size_t>& starts, std::size_t item) {
+      return static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), item) - starts.begin() - 1);
+    };
+    in_parallel_threads(strong_starts.back(), 1024, 64, [&](std::size_t item, std::size_t t) {
+      const std::size_t v = value_of(strong_starts, item);
       const int value = static_cast<int>(v);
       const std::vector<int>& ns = needers[v];
       const std::vector<int>& os = offerers[v];
-      if (ns.empty() || os.empty()) continue;
+      const std::size_t p = item - strong_starts[v];
       std::size_t width = ns.size() * os.size() <= strong_pairs_per_value
                               ? os.size()
                               : std::max<std::size_t>(1, strong_pairs_per_value / ns.size());
-      for (std::size_t p = 0; p < ns.size(); ++p) {
-        std::size_t start = width == os.size() ? 0 : p * os.size() / ns.size();
-        for (std::size_t k = 0; k < width; ++k) {
-          int i = ns[p], j = os[(start + k) % os.size()];
-          if (i == j) continue;
-          const Profile& a = profiles[i];
-          const Profile& b = profiles[j];
-          // Reached from a's need here; if b's need of the same value
-          // reaches it too, count it from the smaller index only.
-          if (first_reason(a, b) != std::pair<int, int>{0, value}) continue;
-          if (strong_one_way(a, b, value) && strong_one_way(b, a, value) && i > j) continue;
-          f(i, j);
-        }
+      std::size_t start = width == os.size() ? 0 : p * os.size() / ns.size();
+      for (std::size_t k = 0; k < width; ++k) {
+        int i = ns[p], j = os[(start + k) % os.size()];
+        if (i == j) continue;
+        const Profile& a = profiles[i];
+        const Profile& b = profiles[j];
+        // Reached from a's need here; if b's need of the same value
+        // reaches it too, count it from the smaller index only.
+        if (first_reason(a, b) != std::pair<int, int>{0, value}) continue;
+        if (strong_one_way(a, b, value) && strong_one_way(b, a, value) && i > j) continue;
+        f(i, j, t);
       }
-    }
-    for (std::size_t v = 0; v < taggers.size(); ++v) {
+    });
+    in_parallel_threads(tag_starts.back(), 1024, 64, [&](std::size_t item, std::size_t t) {
+      const std::size_t v = value_of(tag_starts, item);
       const int value = static_cast<int>(v);
       const std::vector<int>& ts = taggers[v];
-      std::size_t m = ts.size();
-      bool all = m <= 2 * tag_neighbours + 1;
-      for (std::size_t p = 0; p < m; ++p) {
-        std::size_t last = all ? m - 1 - p : tag_neighbours;
-        for (std::size_t k = 1; k <= last; ++k) {
-          int i = ts[p], j = ts[(p + k) % m];
-          if (first_reason(profiles[i], profiles[j]) != std::pair<int, int>{1, value}) continue;
-          f(i, j);
-        }
+      const std::size_t m = ts.size(), p = item - tag_starts[v];
+      std::size_t last = m <= 2 * tag_neighbours + 1 ? m - 1 - p : tag_neighbours;
+      for (std::size_t k = 1; k <= last; ++k) {
+        int i = ts[p], j = ts[(p + k) % m];
+        if (first_reason(profiles[i], profiles[j]) != std::pair<int, int>{1, value}) continue;
+        f(i, j, t);
       }
-    }
+    });
   }
 
  private:
@@ -305,10 +313,10 @@ std::vector<Suggestion> suggest_intros(const std::vector<Person>& people,
   if (total != nullptr) *total = 0;
   Index index(people);
   Best best(limit);
-  auto rank = [&](const Profile* a, const Profile* b) {
+  auto rank = [&](Best& into, const Profile* a, const Profile* b) {
     if (a->person->slug == b->person->slug || already_introduced(*a, *b)) return;
     int score = index.score(*a, *b);
-    if (score > 0) best.offer(Ranked{score, a, b});
+    if (score > 0) into.offer(Ranked{score, a, b});
   };
   if (!who_slug.empty()) {
     // One person: everyone who shares a value with them, exactly.
@@ -321,18 +329,29 @@ std::vector<Suggestion> suggest_intros(const std::vector<Person>& people,
         for (int j : holders[h.value]) {
           if (seen[j]) continue;
           seen[j] = true;
-          if (&index.profiles[j] != &*who) rank(&*who, &index.profiles[j]);
+          if (&index.profiles[j] != &*who) rank(best, &*who, &index.profiles[j]);
         }
     };
     meet(who->need_ids, index.offerers);
     meet(who->offer_ids, index.needers);
     meet(who->tag_ids, index.taggers);
+    if (total != nullptr) *total = best.offered();
   } else {
-    index.for_each_pair([&](int i, int j) {
-      rank(&index.profiles[std::min(i, j)], &index.profiles[std::max(i, j)]);  // a: the smaller slug
+    // Each thread keeps its best; the best of those are the best of all
+    // (`better` orders every pair, so the result does not depend on which
+    // thread saw what).
+    struct alignas(64) Own {  // a cache line each: the threads do not share one
+      Best best;
+    };
+    std::vector<Own> per_thread(parallel_threads(), Own{Best(limit)});
+    index.for_each_pair([&](int i, int j, std::size_t t) {
+      rank(per_thread[t].best, &index.profiles[std::min(i, j)], &index.profiles[std::max(i, j)]);  // a: the smaller slug
     });
+    for (Own& own : per_thread) {
+      if (total != nullptr) *total += own.best.offered();
+      for (const Ranked& r : own.best.sorted()) best.offer(r);
+    }
   }
-  if (total != nullptr) *total = best.offered();
   std::vector<Suggestion> out;
   for (const Ranked& r : best.sorted()) out.push_back(score_pair(*r.a, *r.b));
   return out;
@@ -340,12 +359,18 @@ std::vector<Suggestion> suggest_intros(const std::vector<Person>& people,
 
 std::size_t count_intros(const std::vector<Person>& people) {
   Index index(people);
-  std::size_t n = 0;
-  index.for_each_pair([&](int i, int j) {
+  // A pair is compared only when it shares a value, so its score is > 0.
+  struct alignas(64) Count {  // a cache line each: the threads do not share one
+    std::size_t n = 0;
+  };
+  std::vector<Count> counts(parallel_threads());
+  index.for_each_pair([&](int i, int j, std::size_t t) {
     const Profile& a = index.profiles[i];
     const Profile& b = index.profiles[j];
-    if (a.person->slug != b.person->slug && !already_introduced(a, b) && index.score(a, b) > 0) ++n;
+    if (a.person->slug != b.person->slug && !already_introduced(a, b)) ++counts[t].n;
   });
+  std::size_t n = 0;
+  for (const Count& c : counts) n += c.n;
   return n;
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -302,6 +303,52 @@ TEST(SuggestIntros, ATagSharedByThousandsComparesEachHolderWithItsNeighboursOnly
   EXPECT_EQ(best[1].score, 1);
   // One person's suggestions stay exact: everyone sharing the tag.
   EXPECT_EQ(suggest_intros(people, "p1500", 0).size(), 2999u);
+}
+
+// Large enough that the pairs are scored over every core (each thread keeps
+// its own best): the same pairs, scores and order as scoring every pair
+// one by one, here with the rules written out plainly (no value is crowded).
+TEST(SuggestIntros, ScoredOverTheCoresTheyAreExactlyThePairsOfTheRules) {
+  std::vector<Person> people = random_network(7, 1500, 300);
+  auto folded = [](const Strings& values) {
+    std::set<std::string> out;
+    for (const std::string& v : values) out.insert(fold(v));
+    return out;
+  };
+  auto shared = [](const std::set<std::string>& a, const std::set<std::string>& b) {
+    return static_cast<int>(std::count_if(a.begin(), a.end(), [&](const std::string& v) { return b.count(v) > 0; }));
+  };
+  std::vector<std::set<std::string>> needs, offers, tags, introduced;
+  for (const Person& p : people) {
+    needs.push_back(folded(p.needs));
+    offers.push_back(folded(p.offers));
+    tags.push_back(folded(p.tags));
+    std::set<std::string> with;
+    for (const Entry& e : p.log) with.insert(e.with);
+    introduced.push_back(with);
+  }
+  std::vector<std::tuple<int, std::string, std::string>> expected;
+  for (std::size_t i = 0; i < people.size(); ++i)
+    for (std::size_t j = i + 1; j < people.size(); ++j) {
+      if (introduced[i].count(people[j].slug) > 0 || introduced[j].count(people[i].slug) > 0) continue;
+      int score = 10 * (shared(needs[i], offers[j]) + shared(needs[j], offers[i])) + shared(tags[i], tags[j]);
+      if (score > 0)
+        expected.emplace_back(-score, std::min(people[i].slug, people[j].slug), std::max(people[i].slug, people[j].slug));
+    }
+  std::sort(expected.begin(), expected.end());
+  ASSERT_GT(expected.size(), 5000u);
+
+  std::size_t total = 0;
+  std::vector<std::tuple<int, std::string, std::string>> got;
+  for (const Suggestion& s : suggest_intros(people, "", 0, &total)) got.emplace_back(-s.score, s.a->slug, s.b->slug);
+  EXPECT_EQ(got, expected);
+  EXPECT_EQ(total, expected.size());
+  EXPECT_EQ(count_intros(people), expected.size());
+  auto best = suggest_intros(people, "", 30, &total);
+  EXPECT_EQ(total, expected.size());
+  ASSERT_EQ(best.size(), 30u);
+  for (std::size_t k = 0; k < best.size(); ++k)
+    EXPECT_EQ(std::make_tuple(-best[k].score, best[k].a->slug, best[k].b->slug), expected[k]) << k;
 }
 
 }  // namespace
