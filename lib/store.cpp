@@ -256,28 +256,35 @@ Loaded Store::load(Detail detail) const {
   for (std::size_t k = 0; k < placed.size(); ++k) slots[placed[k]].person = &out.people[k];
 
   // Cache hits: the records and the walk are both in path order, so a merge.
-  std::vector<Slot*> found, misses;
+  // Decoding is the warm run's main cost (it allocates every string and log
+  // entry): over the cores too, in chunks, as a decode is quick. In batches,
+  // so that the pages of the cache already decoded can go.
   if (cached && cached->valid()) {
     cache::Record record;
     std::size_t record_at = 0, next_at = 0;
     bool more = cached->read(next_at, record);
-    for (Slot& slot : slots) {
-      if (slot.slug_owner) continue;
-      while (more && path_less(record.rel, slot.file->rel)) {
-        record_at = next_at;
-        more = cached->read(next_at, record);
+    std::vector<Slot*> found;
+    for (std::size_t s = 0; s < slots.size();) {
+      found.clear();
+      for (const std::size_t end = std::min(slots.size(), s + 4096); s < end; ++s) {
+        Slot& slot = slots[s];
+        if (slot.slug_owner) continue;
+        while (more && path_less(record.rel, slot.file->rel)) {
+          record_at = next_at;
+          more = cached->read(next_at, record);
+        }
+        if (more && record.rel == slot.file->rel && cached->trusted(record, slot.file->key)) {
+          slot.record = record_at;
+          found.push_back(&slot);
+        }
       }
-      if (more && record.rel == slot.file->rel && cached->trusted(record, slot.file->key)) {
-        slot.record = record_at;
-        found.push_back(&slot);
-      }
+      in_parallel(found.size(), 1024, 256, [&](std::size_t i) {
+        if (!decode_slot(*found[i], *cached, dir, detail)) found[i]->record = Slot::no_record;
+      });
+      cached->release_before(record_at);
     }
   }
-  // Decoding is the warm run's main cost (it allocates every string and
-  // log entry): over the cores too, in chunks, as a decode is quick.
-  in_parallel(found.size(), 1024, 256, [&](std::size_t i) {
-    if (!decode_slot(*found[i], *cached, dir, detail)) found[i]->record = Slot::no_record;
-  });
+  std::vector<Slot*> misses;
   std::size_t used_records = 0;
   for (Slot& slot : slots) {
     if (slot.slug_owner) continue;

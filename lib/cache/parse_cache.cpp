@@ -132,6 +132,24 @@ CacheFile::CacheFile(const std::filesystem::path& file, std::string_view dir_id,
   count_ = h.records;
   started_ns_ = h.started_ns;
   valid_ = true;
+  // Checked: until the load reads them, the records need not stay in memory.
+  drop_pages(base, index.data() + index.size());
+}
+
+void CacheFile::drop_pages(const char* from, const char* to) const {
+  static const std::uintptr_t page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(from) + page - 1) / page * page;
+  std::uintptr_t end = reinterpret_cast<std::uintptr_t>(to) / page * page;
+  if (begin < end) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+}
+
+void CacheFile::release_before(std::size_t at) const {
+  if (!valid_) return;
+  Record next;
+  std::size_t after = at;
+  bool more = read(after, next);
+  drop_pages(records_.data(), records_.data() + std::min(at, records_.size()));
+  drop_pages(full_.data(), more ? next.full.data() : full_.data() + full_.size());
 }
 
 bool CacheFile::read(std::size_t& at, Record& r) const {
