@@ -113,7 +113,7 @@ void run_show(Context& ctx, const ShowOptions& o) {
                    p.every ? "" : " (the circle's)"),
        color);
   std::string work = p.role;
-  if (!p.company.empty()) work += (work.empty() ? "" : " at ") + p.company;
+  if (!p.company.empty()) work += (work.empty() ? "" : " at ") + p.company.str();
   line(out, "work", work, color);
   line(out, "location", p.location, color);
   line(out, "email", p.email, color);

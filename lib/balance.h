@@ -41,9 +41,9 @@ std::vector<std::string> introduced_to(const Person& p);
 // What keep_digest takes out of a person.
 struct LeftOut {
   std::vector<Entry> log;
-  std::string notes;
-  std::map<std::string, std::string> links;
-  std::string email, phone, company, role, location;
+  Text notes;
+  Links links;
+  Text email, phone, company, role, location;
 };
 
 // Replaces the log by its digest and takes out the notes, links and contact

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dates.h"
+#include "compact.h"
 
 namespace kith {
 
@@ -42,9 +43,9 @@ struct Person {
   std::optional<Date> next;
   std::optional<Date> added;  // the day `kith add` created the file (rule 5)
   std::vector<std::string> tags, offers, needs;
-  std::string email, phone, company, role, location, notes;
+  Text email, phone, company, role, location, notes;  // mostly empty: a pointer each
   std::optional<Birthday> birthday;
-  std::map<std::string, std::string> links;
+  Links links;
   std::vector<Entry> log;  // in file order (not necessarily date order)
   // Set by a digest load, which leaves `log`, `notes`, `links` and the
   // contact details (email, phone, company, role, location) empty.

@@ -74,17 +74,23 @@ struct Slot {
   std::size_t record = no_record;    // where its cache record starts, on a hit
   Person* person = nullptr;
   bool has_person = false;
-  std::vector<Diagnostic> problems, unknown_keys;
+  struct Said {
+    std::vector<Diagnostic> problems, unknown_keys;
+  };
+  std::unique_ptr<Said> said;  // only for the few files with something to say
   struct Encoded {
     std::string full, digest;
   };
   std::unique_ptr<Encoded> encoded;  // a miss's results for the next cache
 
+  void say(std::vector<Diagnostic>&& problems, std::vector<Diagnostic>&& unknown_keys) {
+    if (problems.empty() && unknown_keys.empty()) return said.reset();
+    said = std::make_unique<Said>(Said{std::move(problems), std::move(unknown_keys)});
+  }
   void take(LoadResult&& r) {
     has_person = r.person.has_value();
     if (has_person) *person = std::move(*r.person);
-    problems = std::move(r.problems);
-    unknown_keys = std::move(r.unknown_keys);
+    say(std::move(r.problems), std::move(r.unknown_keys));
   }
 };
 
@@ -124,10 +130,10 @@ void parse_slot(Slot& slot, const std::string& dir, const Settings& settings, De
     }
     encode_both(slot, path, result, settings, detail);
   } catch (const Error& e) {  // could not read it: maybe passing, so not cached
-    slot.problems.push_back(e.diagnostic());
+    slot.say({e.diagnostic()}, {});
     return;
   } catch (const std::exception& e) {
-    slot.problems.push_back(Diagnostic{path, 0, 0, std::string("cannot read: ") + e.what()});
+    slot.say({Diagnostic{path, 0, 0, std::string("cannot read: ") + e.what()}}, {});
     return;
   }
   slot.take(std::move(result));
@@ -143,8 +149,10 @@ bool decode_slot(Slot& slot, const cache::CacheFile& cached, const std::string& 
     if (!cached.read(at, record)) return false;
     if (detail == Detail::full && !cache::full_intact(record)) return false;
     std::string path = join(dir, slot.file->rel);
+    std::vector<Diagnostic> problems, unknown_keys;
     if (cache::decode_into(detail == Detail::digest ? record.digest : record.full, path, p, slot.has_person,
-                           slot.problems, slot.unknown_keys)) {
+                           problems, unknown_keys)) {
+      slot.say(std::move(problems), std::move(unknown_keys));
       p.path = std::move(path);
       p.slug = slot.slug;
       return true;
@@ -153,8 +161,7 @@ bool decode_slot(Slot& slot, const cache::CacheFile& cached, const std::string& 
   }
   p = Person{};
   slot.has_person = false;
-  slot.problems.clear();
-  slot.unknown_keys.clear();
+  slot.said.reset();
   return false;
 }
 
@@ -257,7 +264,7 @@ Loaded Store::load(Detail detail) const {
 
   // Cache hits: the records and the walk are both in path order, so a merge.
   // Decoding is the warm run's main cost (it allocates every string and log
-  // entry): over the cores too, in chunks, as a decode is quick. In batches,
+  // entry): over the cores too, in chunks, as a decode is quick. In batches
   // so that the pages of the cache already decoded can go.
   if (cached && cached->valid()) {
     cache::Record record;
@@ -266,7 +273,7 @@ Loaded Store::load(Detail detail) const {
     std::vector<Slot*> found;
     for (std::size_t s = 0; s < slots.size();) {
       found.clear();
-      for (const std::size_t end = std::min(slots.size(), s + 4096); s < end; ++s) {
+      for (const std::size_t end = std::min(slots.size(), s + 2048); s < end; ++s) {
         Slot& slot = slots[s];
         if (slot.slug_owner) continue;
         while (more && path_less(record.rel, slot.file->rel)) {
@@ -301,8 +308,9 @@ Loaded Store::load(Detail detail) const {
                                                     join(dir, slot.slug_owner->file->rel))});
       continue;
     }
-    out.problems.insert(out.problems.end(), slot.problems.begin(), slot.problems.end());
-    out.unknown_keys.insert(out.unknown_keys.end(), slot.unknown_keys.begin(), slot.unknown_keys.end());
+    if (!slot.said) continue;
+    out.problems.insert(out.problems.end(), slot.said->problems.begin(), slot.said->problems.end());
+    out.unknown_keys.insert(out.unknown_keys.end(), slot.said->unknown_keys.begin(), slot.said->unknown_keys.end());
   }
   // The files that gave no person leave holes: closed up in one pass.
   std::size_t kept = 0;

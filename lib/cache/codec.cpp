@@ -129,7 +129,7 @@ void write_person(Writer& w, const Person& p) {
   w.strs(p.tags);
   w.strs(p.offers);
   w.strs(p.needs);
-  for (const std::string* s : {&p.email, &p.phone, &p.company, &p.role, &p.location, &p.notes}) w.str(*s);
+  for (const Text* s : {&p.email, &p.phone, &p.company, &p.role, &p.location, &p.notes}) w.str(s->str());
   w.u8(p.birthday.has_value());
   if (p.birthday) {
     w.u8(p.birthday->year.has_value());
@@ -171,7 +171,7 @@ void read_person(Reader& r, Person& p) {
   p.tags = r.strs();
   p.offers = r.strs();
   p.needs = r.strs();
-  for (std::string* s : {&p.email, &p.phone, &p.company, &p.role, &p.location, &p.notes}) *s = r.str();
+  for (Text* s : {&p.email, &p.phone, &p.company, &p.role, &p.location, &p.notes}) *s = r.str();
   if (r.u8()) {
     Birthday b;
     bool has_year = r.u8();

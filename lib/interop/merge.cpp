@@ -74,7 +74,7 @@ Delta delta_of(const Target& t, const Contact& c) {
   scalar("company", p.company, c.company, p.company == c.company);
   scalar("role", p.role, c.role, p.role == c.role);
   scalar("location", p.location, c.location, p.location == c.location);
-  scalar("notes", p.notes, c.notes, p.notes.find(trim_blanks(c.notes)) != std::string::npos);
+  scalar("notes", p.notes, c.notes, p.notes.str().find(trim_blanks(c.notes)) != std::string::npos);
   if (c.birthday) {
     const std::string want = format_birthday(*c.birthday);
     scalar("birthday", p.birthday ? format_birthday(*p.birthday) : "", want,
