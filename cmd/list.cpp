@@ -40,7 +40,6 @@ struct Row {
   const Person* person;
   PersonSummary summary;
   std::string folded_name;  // folded once: sorting compares it n log n times
-  std::uint64_t name_head = head_of(folded_name);
 };
 
 enum class SortKey { name, last, due, balance };
@@ -52,42 +51,45 @@ SortKey sort_key(const std::string& key) {
   return SortKey::name;
 }
 
+// A row's place in the order, as numbers first: comparisons mostly stop at
+// them, in one array, without reaching the row.
+struct SortItem {
+  std::int64_t first;       // the sort key's value (0 when sorting by name)
+  std::uint64_t name_head;  // head_of(folded_name)
+  const Row* row;
+};
+
+std::int64_t first_of(const PersonSummary& s, SortKey key) {
+  switch (key) {
+    case SortKey::last:  // never contacted first of all
+      return s.last ? date::sys_days(s.last->date).time_since_epoch().count() : INT64_MIN;
+    case SortKey::due:  // nothing due last
+      return s.next_due ? date::sys_days(s.next_due->due).time_since_epoch().count() : INT64_MAX;
+    case SortKey::balance:
+      return s.balance;
+    case SortKey::name:
+      break;
+  }
+  return 0;
+}
+
 // `--sort`: name A-Z; last, the longest silence first (never contacted
 // first of all); due, the earliest due date first (nothing due last);
 // balance, the most owed first. Ties by name, then slug.
-// Sorts pointers: a Row is big, and moving 30,000 of them n log n times was
-// a tenth of `list`.
-void sort_rows(std::vector<const Row*>& rows, SortKey key) {
-  auto by_name = [](const Row& a, const Row& b) {
+std::vector<const Row*> sorted_rows(const std::vector<Row>& rows, SortKey key) {
+  std::vector<SortItem> items;
+  items.reserve(rows.size());
+  for (const Row& r : rows) items.push_back({first_of(r.summary, key), head_of(r.folded_name), &r});
+  std::sort(items.begin(), items.end(), [](const SortItem& a, const SortItem& b) {
+    if (a.first != b.first) return a.first < b.first;
     if (a.name_head != b.name_head) return a.name_head < b.name_head;
-    if (a.folded_name != b.folded_name) return a.folded_name < b.folded_name;
-    return a.person->slug < b.person->slug;
-  };
-  auto before = [key](const Row& a, const Row& b) -> std::optional<bool> {
-    const PersonSummary &x = a.summary, &y = b.summary;
-    switch (key) {
-      case SortKey::last:
-        if (!x.last || !y.last) return x.last == y.last ? std::nullopt : std::optional(!x.last);
-        if (x.last->date != y.last->date) return x.last->date < y.last->date;
-        break;
-      case SortKey::due:
-        if (!x.next_due || !y.next_due)
-          return x.next_due.has_value() == y.next_due.has_value() ? std::nullopt
-                                                                  : std::optional(x.next_due.has_value());
-        if (x.next_due->due != y.next_due->due) return x.next_due->due < y.next_due->due;
-        break;
-      case SortKey::balance:
-        if (x.balance != y.balance) return x.balance < y.balance;
-        break;
-      case SortKey::name:
-        break;
-    }
-    return std::nullopt;
-  };
-  std::stable_sort(rows.begin(), rows.end(), [&](const Row* a, const Row* b) {
-    if (auto decided = before(*a, *b)) return *decided;
-    return by_name(*a, *b);
+    if (a.row->folded_name != b.row->folded_name) return a.row->folded_name < b.row->folded_name;
+    return a.row->person->slug < b.row->person->slug;  // slugs are unique: a total order
   });
+  std::vector<const Row*> out;
+  out.reserve(items.size());
+  for (const SortItem& item : items) out.push_back(item.row);
+  return out;
 }
 
 Json row_json(const Row& r) {
@@ -149,10 +151,7 @@ void run_list(Context& ctx, const ListOptions& o) {
     if (quiet_since && row.summary.last && !(row.summary.last->date < *quiet_since)) continue;
     rows.push_back(std::move(row));
   }
-  std::vector<const Row*> order;
-  order.reserve(rows.size());
-  for (const Row& r : rows) order.push_back(&r);
-  sort_rows(order, sort_key(o.sort));
+  std::vector<const Row*> order = sorted_rows(rows, sort_key(o.sort));
   if (o.limit_given && order.size() > static_cast<std::size_t>(o.limit)) order.resize(o.limit);
   if (o.json) {
     Json json = Json::array();
