@@ -8,9 +8,9 @@
 #include "args.h"
 #include "commands.h"
 #include "commit.h"
-#include "edit.h"
 #include "render.h"
-#include "update.h"
+#include "store/update.h"
+#include "yaml/edit.h"
 
 namespace kith {
 

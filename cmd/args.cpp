@@ -6,9 +6,9 @@
 #include <algorithm>
 
 #include "context.h"
-#include "match.h"
 #include "render.h"
-#include "spelling.h"
+#include "rules/match.h"
+#include "rules/spelling.h"
 
 namespace kith {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "dates.h"
-#include "store.h"
+#include "model/dates.h"
+#include "store/store.h"
 
 namespace kith {
 

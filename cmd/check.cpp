@@ -7,9 +7,9 @@
 #include <ostream>
 
 #include "commands.h"
-#include "intro_check.h"
 #include "json.h"
 #include "render.h"
+#include "rules/intro_check.h"
 
 namespace kith {
 

@@ -6,9 +6,9 @@
 #include <ostream>
 
 #include "commands.h"
-#include "git.h"
+#include "git/git.h"
 #include "merge_setup.h"
-#include "process.h"
+#include "system/process.h"
 
 namespace kith {
 

@@ -5,7 +5,7 @@
 
 #include <ostream>
 
-#include "git.h"
+#include "git/git.h"
 #include "render.h"
 
 namespace kith {

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "context.h"
-#include "git.h"
-#include "settings.h"
+#include "git/git.h"
+#include "model/settings.h"
 
 namespace kith {
 

@@ -13,8 +13,8 @@
 
 #include "args.h"
 #include "commands.h"
-#include "match.h"
-#include "settings.h"
+#include "model/settings.h"
+#include "rules/match.h"
 
 namespace kith {
 

@@ -3,7 +3,7 @@
 
 #include <unistd.h>
 
-#include "transaction.h"
+#include "store/transaction.h"
 
 namespace kith {
 

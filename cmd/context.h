@@ -7,9 +7,9 @@
 #include <optional>
 #include <string>
 
-#include "config.h"
-#include "dates.h"
-#include "store.h"
+#include "model/dates.h"
+#include "store/config.h"
+#include "store/store.h"
 
 namespace kith {
 
@@ -27,7 +27,7 @@ struct Context {
   // The data directory by DESIGN.md's resolution order.
   fs::path data_dir() const;
   // The store of data_dir(), with any change a dead writer left half-done
-  // finished first (see lib/transaction.h).
+  // finished first (see lib/store/transaction.h).
   Store store() const;
   // Where the parse cache lives: $XDG_CACHE_HOME/kith, else ~/.cache/kith;
   // empty (no cache) with --no-cache or KITH_NO_CACHE=1.

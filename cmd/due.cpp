@@ -10,7 +10,7 @@
 #include "commands.h"
 #include "json.h"
 #include "render.h"
-#include "schedule.h"
+#include "rules/schedule.h"
 
 namespace kith {
 

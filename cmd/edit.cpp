@@ -15,9 +15,9 @@
 #include "args.h"
 #include "commands.h"
 #include "commit.h"
-#include "load.h"
-#include "process.h"
 #include "render.h"
+#include "system/process.h"
+#include "yaml/load.h"
 
 namespace kith {
 

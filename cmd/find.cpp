@@ -7,9 +7,9 @@
 
 #include "args.h"
 #include "commands.h"
-#include "find.h"
 #include "json.h"
 #include "render.h"
+#include "rules/find.h"
 
 namespace kith {
 

@@ -4,8 +4,8 @@
 #include <ostream>
 
 #include "commands.h"
-#include "git.h"
-#include "process.h"
+#include "git/git.h"
+#include "system/process.h"
 
 namespace kith {
 

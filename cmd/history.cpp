@@ -7,10 +7,10 @@
 
 #include "args.h"
 #include "commands.h"
-#include "history.h"
 #include "json.h"
 #include "pager.h"
 #include "render.h"
+#include "rules/history.h"
 
 namespace kith {
 

@@ -19,8 +19,8 @@
 #include "interop/linkedin.h"
 #include "interop/merge.h"
 #include "interop/vcard_read.h"
-#include "load.h"
-#include "transaction.h"
+#include "store/transaction.h"
+#include "yaml/load.h"
 
 namespace kith {
 

@@ -10,9 +10,9 @@
 #include "args.h"
 #include "commands.h"
 #include "commit.h"
-#include "git.h"
+#include "git/git.h"
 #include "merge_setup.h"
-#include "settings.h"
+#include "model/settings.h"
 
 namespace kith {
 

@@ -8,13 +8,13 @@
 #include "args.h"
 #include "commands.h"
 #include "commit.h"
-#include "edit.h"
 #include "json.h"
 #include "note_input.h"
 #include "render.h"
-#include "suggest.h"
-#include "transaction.h"
-#include "update.h"
+#include "rules/suggest.h"
+#include "store/transaction.h"
+#include "store/update.h"
+#include "yaml/edit.h"
 
 namespace kith {
 

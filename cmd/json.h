@@ -9,7 +9,7 @@
 #include <variant>
 #include <vector>
 
-#include "dates.h"
+#include "model/dates.h"
 
 namespace kith {
 

@@ -8,11 +8,11 @@
 #include "args.h"
 #include "commands.h"
 #include "commit.h"
-#include "edit.h"
-#include "match.h"
-#include "render.h"
 #include "note_input.h"
-#include "update.h"
+#include "render.h"
+#include "rules/match.h"
+#include "store/update.h"
+#include "yaml/edit.h"
 
 namespace kith {
 

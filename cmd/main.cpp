@@ -11,10 +11,10 @@
 
 #include "commands.h"
 #include "context.h"
-#include "error.h"
+#include "merge_setup.h"
+#include "model/error.h"
 #include "render.h"
 #include "usage.h"
-#include "merge_setup.h"
 
 namespace {
 

@@ -7,11 +7,11 @@
 #include <ostream>
 
 #include "commands.h"
-#include "git.h"
-#include "load.h"
+#include "git/git.h"
 #include "merge/markers.h"
 #include "merge/merge.h"
-#include "settings.h"
+#include "model/settings.h"
+#include "yaml/load.h"
 
 namespace kith {
 

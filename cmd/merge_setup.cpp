@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <ostream>
 
-#include "git.h"
-#include "store.h"
+#include "git/git.h"
+#include "store/store.h"
 
 namespace kith {
 

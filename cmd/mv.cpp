@@ -9,10 +9,10 @@
 #include "args.h"
 #include "commands.h"
 #include "commit.h"
-#include "edit.h"
 #include "render.h"
-#include "transaction.h"
-#include "update.h"
+#include "store/transaction.h"
+#include "store/update.h"
+#include "yaml/edit.h"
 
 namespace kith {
 

@@ -10,8 +10,8 @@
 #include <ostream>
 
 #include "args.h"
-#include "process.h"
-#include "store.h"
+#include "store/store.h"
+#include "system/process.h"
 
 namespace kith {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "context.h"
-#include "person.h"
+#include "model/person.h"
 
 namespace kith {
 

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <ostream>
 
-#include "process.h"
+#include "system/process.h"
 
 namespace kith {
 

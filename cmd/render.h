@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "error.h"
+#include "model/error.h"
 
 namespace kith {
 

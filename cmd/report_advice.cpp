@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <map>
 
-#include "balance.h"
 #include "render.h"
 #include "report_render.h"
-#include "suggest.h"
+#include "rules/balance.h"
+#include "rules/suggest.h"
 
 namespace kith {
 

@@ -10,8 +10,8 @@
 
 #include "render.h"
 #include "report_render.h"
-#include "schedule.h"
-#include "suggest.h"
+#include "rules/schedule.h"
+#include "rules/suggest.h"
 
 namespace kith {
 

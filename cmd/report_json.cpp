@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `kith report --json`: DESIGN.md section 6's keys in its order; the extra
-// figures of lib/report.h come after the documented keys of each object.
+// figures of lib/rules/report.h come after the documented keys of each object.
 #include "report_render.h"
 
 namespace kith {

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // The three renderings of `kith report`: text for the terminal, JSON, and a
-// standalone HTML page. The figures come from lib/report.h; what they mean
+// standalone HTML page. The figures come from lib/rules/report.h; what they mean
 // for the user (the advice) is written once, here, and shared by the text
 // and HTML renderings.
 #include <string>
 #include <vector>
 
 #include "json.h"
-#include "person.h"
-#include "report.h"
-#include "settings.h"
+#include "model/person.h"
+#include "model/settings.h"
+#include "rules/report.h"
 
 namespace kith {
 

@@ -9,7 +9,7 @@
 #include "args.h"
 #include "commands.h"
 #include "commit.h"
-#include "transaction.h"
+#include "store/transaction.h"
 
 namespace kith {
 

@@ -11,8 +11,8 @@
 #include "args.h"
 #include "commands.h"
 #include "commit.h"
-#include "edit.h"
-#include "update.h"
+#include "store/update.h"
+#include "yaml/edit.h"
 
 namespace kith {
 

@@ -8,12 +8,12 @@
 #include <sstream>
 
 #include "args.h"
-#include "balance.h"
 #include "commands.h"
 #include "json.h"
-#include "match.h"
 #include "pager.h"
 #include "render.h"
+#include "rules/balance.h"
+#include "rules/match.h"
 #include "summary.h"
 
 namespace kith {

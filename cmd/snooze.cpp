@@ -6,13 +6,13 @@
 #include <ostream>
 
 #include "args.h"
-#include "balance.h"
 #include "commands.h"
 #include "commit.h"
-#include "edit.h"
-#include "match.h"
 #include "render.h"
-#include "update.h"
+#include "rules/balance.h"
+#include "rules/match.h"
+#include "store/update.h"
+#include "yaml/edit.h"
 
 namespace kith {
 

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "balance.h"
+#include "rules/balance.h"
 
 namespace kith {
 

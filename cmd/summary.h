@@ -4,7 +4,7 @@
 // next due date and why, balance.
 #include <optional>
 
-#include "schedule.h"
+#include "rules/schedule.h"
 
 namespace kith {
 

@@ -12,7 +12,7 @@
 #include <sstream>
 
 #include "commands.h"
-#include "git.h"
+#include "git/git.h"
 #include "merge/markers.h"
 #include "merge_setup.h"
 

@@ -8,10 +8,10 @@
 #include "args.h"
 #include "commands.h"
 #include "commit.h"
-#include "git.h"
+#include "git/git.h"
+#include "git/undo.h"
 #include "render.h"
-#include "transaction.h"
-#include "undo.h"
+#include "store/transaction.h"
 
 namespace kith {
 

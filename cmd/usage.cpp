@@ -5,9 +5,9 @@
 
 #include <regex>
 
-#include "dates.h"
-#include "error.h"
-#include "spelling.h"
+#include "model/dates.h"
+#include "model/error.h"
+#include "rules/spelling.h"
 
 namespace kith {
 

@@ -15,10 +15,10 @@
 #include <string_view>
 #include <vector>
 
-#include "edit.h"
-#include "error.h"
-#include "load.h"
-#include "settings.h"
+#include "model/error.h"
+#include "model/settings.h"
+#include "yaml/edit.h"
+#include "yaml/load.h"
 
 namespace {
 

@@ -10,10 +10,10 @@
 #include <string>
 #include <string_view>
 
-#include "load.h"
-#include "person.h"
-#include "settings.h"
-#include "yaml_strict.h"
+#include "model/person.h"
+#include "model/settings.h"
+#include "yaml/load.h"
+#include "yaml/yaml_strict.h"
 
 namespace {
 

@@ -13,10 +13,10 @@
 #include <string>
 #include <string_view>
 
-#include "edit.h"
-#include "error.h"
-#include "load.h"
-#include "settings.h"
+#include "model/error.h"
+#include "model/settings.h"
+#include "yaml/edit.h"
+#include "yaml/load.h"
 
 namespace {
 

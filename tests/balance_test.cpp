@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "balance.h"
+#include "rules/balance.h"
 
 #include <gtest/gtest.h>
 

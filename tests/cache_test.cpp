@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "balance.h"
 #include "cache/codec.h"
 #include "cache/parse_cache.h"
 #include "cli_util.h"
+#include "rules/balance.h"
 
 namespace kith {
 namespace {

@@ -11,8 +11,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "error.h"
-#include "process.h"
+#include "model/error.h"
+#include "system/process.h"
 
 extern char** environ;
 

@@ -6,7 +6,7 @@
 #include <cstdlib>
 
 #include "cli_util.h"
-#include "process.h"
+#include "system/process.h"
 
 namespace kith::test {
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "compact.h"
+#include "model/compact.h"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>

@@ -7,9 +7,9 @@
 #include <map>
 
 #include "cli_util.h"
-#include "load.h"
-#include "settings.h"
+#include "model/settings.h"
 #include "spawn_util.h"
+#include "yaml/load.h"
 
 namespace kith::test {
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "config.h"
+#include "store/config.h"
 
 #include <gtest/gtest.h>
 #include <pwd.h>
@@ -9,7 +9,7 @@
 #include <string>
 
 #include "cli_util.h"
-#include "error.h"
+#include "model/error.h"
 
 namespace kith {
 namespace {

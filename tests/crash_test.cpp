@@ -9,10 +9,10 @@
 #include <thread>
 
 #include "cli_util.h"
-#include "edit.h"
-#include "load.h"
-#include "settings.h"
+#include "model/settings.h"
 #include "spawn_util.h"
+#include "yaml/edit.h"
+#include "yaml/load.h"
 
 namespace kith::test {
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "dates.h"
+#include "model/dates.h"
 
 #include <gtest/gtest.h>
 

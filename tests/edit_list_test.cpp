@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "edit.h"
-#include "error.h"
+#include "model/error.h"
+#include "yaml/edit.h"
 
 namespace kith {
 namespace {

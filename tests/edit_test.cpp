@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "edit.h"
+#include "yaml/edit.h"
 
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
 #include <string>
 
-#include "error.h"
+#include "model/error.h"
 
 namespace kith {
 namespace {

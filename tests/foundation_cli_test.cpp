@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "cli_util.h"
-#include "settings.h"
+#include "model/settings.h"
 
 namespace kith::test {
 namespace {

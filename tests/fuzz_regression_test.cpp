@@ -7,8 +7,8 @@
 #include <chrono>
 #include <string>
 
-#include "load.h"
-#include "settings.h"
+#include "model/settings.h"
+#include "yaml/load.h"
 
 namespace kith {
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "git.h"
+#include "git/git.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "cli_util.h"
-#include "process.h"
+#include "system/process.h"
 
 namespace kith {
 namespace {

@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "load.h"
+#include "yaml/load.h"
 
 namespace kith {
 namespace {

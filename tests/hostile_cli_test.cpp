@@ -8,8 +8,8 @@
 #include <chrono>
 
 #include "cli_util.h"
-#include "load.h"
-#include "settings.h"
+#include "model/settings.h"
+#include "yaml/load.h"
 
 namespace kith::test {
 namespace {

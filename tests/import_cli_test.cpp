@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "cli_util.h"
-#include "process.h"
+#include "system/process.h"
 
 namespace kith::test {
 namespace {

@@ -3,10 +3,10 @@
 // planner (lib/interop/merge): hand-written files keep every byte they had.
 #include <gtest/gtest.h>
 
-#include "error.h"
 #include "interop/merge.h"
 #include "interop/yaml_insert.h"
-#include "load.h"
+#include "model/error.h"
+#include "yaml/load.h"
 
 namespace kith {
 namespace {

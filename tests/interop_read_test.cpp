@@ -6,11 +6,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "error.h"
 #include "interop/csv.h"
 #include "interop/linkedin.h"
 #include "interop/text.h"
 #include "interop/vcard_read.h"
+#include "model/error.h"
 
 namespace kith {
 namespace {

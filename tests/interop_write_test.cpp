@@ -3,13 +3,13 @@
 // the round trips through kith's own readers.
 #include <gtest/gtest.h>
 
-#include "error.h"
 #include "interop/content_line.h"
 #include "interop/ics.h"
 #include "interop/json.h"
 #include "interop/vcard_read.h"
 #include "interop/vcard_write.h"
-#include "load.h"
+#include "model/error.h"
+#include "yaml/load.h"
 
 namespace kith {
 namespace {

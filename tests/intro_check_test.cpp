@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "intro_check.h"
+#include "rules/intro_check.h"
 
 #include <gtest/gtest.h>
 

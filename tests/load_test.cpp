@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "load.h"
+#include "yaml/load.h"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>

@@ -3,10 +3,10 @@
 
 #include <gtest/gtest.h>
 
-#include "git.h"
-#include "load.h"
+#include "git/git.h"
 #include "merge/markers.h"
 #include "merge/person_text.h"
+#include "yaml/load.h"
 
 namespace kith::merge {
 namespace {

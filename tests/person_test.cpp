@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "person.h"
+#include "model/person.h"
 
 #include <gtest/gtest.h>
 

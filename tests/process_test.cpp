@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "process.h"
+#include "system/process.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>

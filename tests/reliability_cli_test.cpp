@@ -14,9 +14,9 @@
 #include <thread>
 
 #include "cli_util.h"
-#include "load.h"
-#include "process.h"
-#include "settings.h"
+#include "model/settings.h"
+#include "system/process.h"
+#include "yaml/load.h"
 
 namespace kith::test {
 namespace {

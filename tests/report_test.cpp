@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "report.h"
+#include "rules/report.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "error.h"
+#include "model/error.h"
 
 namespace kith {
 namespace {

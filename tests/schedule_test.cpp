@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "schedule.h"
+#include "rules/schedule.h"
 
 #include <gtest/gtest.h>
 
-#include "error.h"
+#include "model/error.h"
 
 namespace kith {
 namespace {

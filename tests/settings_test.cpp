@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "settings.h"
+#include "model/settings.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "spelling.h"
+#include "rules/spelling.h"
 
 #include <gtest/gtest.h>
 

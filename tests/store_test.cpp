@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "store.h"
+#include "store/store.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "suggest.h"
+#include "rules/suggest.h"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 #include <tuple>
 #include <vector>
 
-#include "balance.h"
+#include "rules/balance.h"
 
 namespace kith {
 namespace {

@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "cli_util.h"
-#include "process.h"
+#include "system/process.h"
 
 namespace kith::test {
 namespace {

@@ -20,9 +20,9 @@
 #include <set>
 
 #include "cli_util.h"
-#include "dates.h"
-#include "load.h"
-#include "process.h"
+#include "model/dates.h"
+#include "system/process.h"
+#include "yaml/load.h"
 
 namespace kith::test {
 namespace {

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "transaction.h"
+#include "store/transaction.h"
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli_util.h"
-#include "error.h"
-#include "store.h"
+#include "model/error.h"
+#include "store/store.h"
 
 namespace kith::test {
 namespace {

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "update.h"
+#include "store/update.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "cli_util.h"
-#include "edit.h"
+#include "yaml/edit.h"
 
 namespace kith {
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "walk.h"
+#include "store/walk.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>

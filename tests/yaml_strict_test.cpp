@@ -3,7 +3,7 @@
 // yaml-cpp 0.7 accepts but YAML 1.2 refuses is refused at its line and
 // column; valid texts, including those yaml-cpp's users rarely write, pass
 // and read as YAML 1.2 says. fy-tool, when installed, is the oracle.
-#include "yaml_strict.h"
+#include "yaml/yaml_strict.h"
 
 #include <gtest/gtest.h>
 
@@ -19,7 +19,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "yaml_util.h"
+#include "yaml/yaml_util.h"
 
 namespace kith {
 namespace {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // parse_yaml and ReadBudget: yaml-cpp's failure modes become positioned
 // diagnostics in bounded time.
-#include "yaml_util.h"
+#include "yaml/yaml_util.h"
 
 #include <gtest/gtest.h>
 

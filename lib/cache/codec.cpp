@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "../balance.h"
+#include "rules/balance.h"
 
 namespace kith::cache {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../load.h"
+#include "yaml/load.h"
 
 namespace kith::cache {
 

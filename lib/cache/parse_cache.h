@@ -44,7 +44,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../walk.h"
+#include "store/walk.h"
 
 namespace kith::cache {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "dates.h"
+#include "model/dates.h"
 
 namespace kith {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "contact_text.h"
 
-#include "edit.h"
+#include "yaml/edit.h"
 #include "yaml_insert.h"
 
 namespace kith {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "csv.h"
 
-#include "error.h"
+#include "model/error.h"
 
 namespace kith {
 

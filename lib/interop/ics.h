@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "person.h"
-#include "schedule.h"
-#include "settings.h"
+#include "model/person.h"
+#include "model/settings.h"
+#include "rules/schedule.h"
 
 namespace kith {
 

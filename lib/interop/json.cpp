@@ -4,11 +4,11 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
-#include "edit.h"
-#include "error.h"
 #include "json_parse.h"
+#include "model/error.h"
+#include "yaml/edit.h"
+#include "yaml/yaml_util.h"
 #include "yaml_insert.h"
-#include "yaml_util.h"
 
 namespace kith {
 

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "error.h"
+#include "model/error.h"
 
 namespace kith {
 

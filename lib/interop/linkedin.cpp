@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "csv.h"
-#include "error.h"
+#include "model/error.h"
 #include "text.h"
 
 namespace kith {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "contact.h"
-#include "dates.h"
+#include "model/dates.h"
 
 namespace kith {
 

@@ -9,13 +9,13 @@
 #include <unordered_map>
 
 #include "contact_text.h"
-#include "edit.h"
-#include "error.h"
 #include "linkedin.h"
-#include "load.h"
+#include "model/error.h"
 #include "text.h"
+#include "yaml/edit.h"
+#include "yaml/load.h"
+#include "yaml/yaml_util.h"
 #include "yaml_insert.h"
-#include "yaml_util.h"
 
 namespace kith {
 

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "contact.h"
-#include "person.h"
-#include "settings.h"
-#include "transaction.h"
+#include "model/person.h"
+#include "model/settings.h"
+#include "store/transaction.h"
 
 namespace kith {
 

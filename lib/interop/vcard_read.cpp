@@ -6,8 +6,8 @@
 #include <map>
 #include <optional>
 
-#include "error.h"
 #include "linkedin.h"
+#include "model/error.h"
 #include "text.h"
 
 namespace kith {

@@ -4,7 +4,7 @@
 // app), which kith's own import reads back with nothing lost.
 #include <string>
 
-#include "person.h"
+#include "model/person.h"
 
 namespace kith {
 

@@ -6,9 +6,9 @@
 
 #include <functional>
 
-#include "edit.h"
-#include "error.h"
-#include "yaml_util.h"
+#include "model/error.h"
+#include "yaml/edit.h"
+#include "yaml/yaml_util.h"
 
 namespace kith {
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The text-preserving edits an import needs beyond lib/edit.h's: add a key
+// The text-preserving edits an import needs beyond lib/yaml/edit.h's: add a key
 // whose value is any YAML (a quoted string, a flow list or map), and add
 // items to an existing list or map. Every function returns the new text,
 // changes nothing but the bytes it inserts (comments, quoting, order and

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "error.h"
+#include "model/error.h"
 
 namespace kith::merge {
 

@@ -7,12 +7,12 @@
 #include <map>
 #include <optional>
 
-#include "dates.h"
-#include "edit.h"
-#include "error.h"
-#include "person.h"
+#include "model/dates.h"
+#include "model/error.h"
+#include "model/person.h"
 #include "person_text.h"
-#include "yaml_util.h"
+#include "yaml/edit.h"
+#include "yaml/yaml_util.h"
 
 namespace kith::merge {
 

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "yaml_util.h"
+#include "yaml/yaml_util.h"
 
 namespace kith::merge {
 

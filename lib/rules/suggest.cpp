@@ -1,0 +1,377 @@
+// SPDX-License-Identifier: MIT
+#include "suggest.h"
+
+#include <algorithm>
+#include <map>
+#include <cstdint>
+#include <set>
+#include <unordered_map>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "balance.h"
+#include "system/parallel.h"
+
+namespace kith {
+
+namespace {
+
+constexpr int need_met_points = 10;
+constexpr int shared_tag_points = 1;
+// The bounds on crowded values (suggest.h): all pairs below them, exact.
+constexpr std::size_t strong_pairs_per_value = 20000;
+constexpr std::size_t tag_neighbours = 100;
+
+// A list of tag-like values folded for comparison, keeping the spelling the
+// user wrote (the first one, when a value is listed twice).
+struct Folded {
+  std::vector<std::pair<std::string, std::string>> items;  // folded, as written; file order
+  std::map<std::string, std::string, std::less<>> index;   // folded -> as written
+
+  explicit Folded(const std::vector<std::string>& values) {
+    for (const std::string& v : values) {
+      std::string key = fold(trim(v));
+      if (key.empty() || index.count(key) > 0) continue;
+      index.emplace(key, v);
+      items.emplace_back(key, v);
+    }
+  }
+
+  const std::string* find(const std::string& key) const {
+    auto it = index.find(key);
+    return it == index.end() ? nullptr : &it->second;
+  }
+
+  static std::string_view trim(std::string_view s) {
+    const char* blanks = " \t\r\n";
+    std::size_t first = s.find_first_not_of(blanks);
+    if (first == std::string_view::npos) return {};
+    return s.substr(first, s.find_last_not_of(blanks) - first + 1);
+  }
+};
+
+// A folded value as a number (one numbering for needs, offers and tags), and
+// where its holder stands in the list of that value's holders (slug order).
+struct Held {
+  int value;
+  std::uint32_t position;
+  bool operator<(const Held& o) const { return value < o.value; }
+};
+
+struct Profile {
+  const Person* person;
+  Folded needs, offers, tags;
+  std::set<std::string, std::less<>> introduced;  // slugs in this person's intro entries
+  std::vector<Held> need_ids, offer_ids, tag_ids;  // sorted by value
+
+  explicit Profile(const Person& p)
+      : person(&p), needs(p.needs), offers(p.offers), tags(p.tags) {
+    for (std::string& slug : introduced_to(p)) introduced.insert(std::move(slug));
+  }
+};
+
+// Reasons and points for `from`'s needs that `to` offers.
+void needs_met(const Profile& from, const Profile& to, Suggestion& s) {
+  for (const auto& [key, need] : from.needs.items) {
+    const std::string* offer = to.offers.find(key);
+    if (offer == nullptr) continue;
+    s.score += need_met_points;
+    s.reasons.push_back(fmt::format("{} needs '{}'; {} offers '{}'", from.person->name, need,
+                                    to.person->name, *offer));
+  }
+}
+
+Suggestion score_pair(const Profile& a, const Profile& b) {
+  Suggestion s{a.person, b.person, 0, {}};
+  needs_met(a, b, s);
+  needs_met(b, a, s);
+  std::vector<std::string> shared;
+  for (const auto& [key, tag] : a.tags.items)
+    if (b.tags.find(key) != nullptr) shared.push_back(tag);
+  if (!shared.empty()) {
+    s.score += shared_tag_points * static_cast<int>(shared.size());
+    s.reasons.push_back(fmt::format("both tagged {}", fmt::join(shared, ", ")));
+  }
+  return s;
+}
+
+bool already_introduced(const Profile& a, const Profile& b) {
+  return a.introduced.count(b.person->slug) > 0 || b.introduced.count(a.person->slug) > 0;
+}
+
+// Calls f(held_by_a, held_by_b) for each value in both sorted lists.
+template <typename F>
+void for_shared(const std::vector<Held>& a, const std::vector<Held>& b, F f) {
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (i->value < j->value) ++i;
+    else if (j->value < i->value) ++j;
+    else f(*i++, *j++);
+  }
+}
+
+int count_shared(const std::vector<Held>& a, const std::vector<Held>& b) {
+  int n = 0;
+  for_shared(a, b, [&](const Held&, const Held&) { ++n; });
+  return n;
+}
+
+// Everyone indexed by folded value, so that only people who share something
+// are ever compared (see suggest.h for the bounds on crowded values).
+class Index {
+ public:
+  std::vector<Profile> profiles;  // in slug order
+  std::vector<std::vector<int>> needers, offerers, taggers;  // per value: profiles, slug order
+
+  explicit Index(const std::vector<Person>& people) {
+    std::vector<const Person*> sorted;
+    sorted.reserve(people.size());
+    for (const Person& p : people) sorted.push_back(&p);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const Person* x, const Person* y) { return x->slug < y->slug; });
+    profiles.reserve(sorted.size());
+    for (const Person* p : sorted) profiles.emplace_back(*p);
+    std::unordered_map<std::string_view, int> ids;
+    for (std::size_t i = 0; i < profiles.size(); ++i) {
+      Profile& pr = profiles[i];
+      hold(ids, pr.needs, needers, pr.need_ids, static_cast<int>(i));
+      hold(ids, pr.offers, offerers, pr.offer_ids, static_cast<int>(i));
+      hold(ids, pr.tags, taggers, pr.tag_ids, static_cast<int>(i));
+    }
+    needers.resize(ids.size());
+    offerers.resize(ids.size());
+    taggers.resize(ids.size());
+  }
+
+  int score(const Profile& a, const Profile& b) const {
+    return need_met_points * (count_shared(a.need_ids, b.offer_ids) + count_shared(b.need_ids, a.offer_ids)) +
+           shared_tag_points * count_shared(a.tag_ids, b.tag_ids);
+  }
+
+  // Is (needer, offerer) compared on `value`? All pairs when there are at
+  // most strong_pairs_per_value of them; else each needer meets a window of
+  // the offerers, spread evenly over them.
+  bool strong_candidate(int value, std::uint32_t needer_pos, std::uint32_t offerer_pos) const {
+    std::size_t n = needers[value].size(), o = offerers[value].size();
+    if (n * o <= strong_pairs_per_value) return true;
+    std::size_t width = std::max<std::size_t>(1, strong_pairs_per_value / n);
+    std::size_t start = needer_pos * o / n;
+    return (offerer_pos + o - start) % o < width;
+  }
+
+  // Are two holders of a tag compared? All pairs of a tag held by at most
+  // 2 * tag_neighbours + 1 people; else those at most tag_neighbours apart
+  // in slug order (around the circle), which is symmetric.
+  bool tag_candidate(int value, std::uint32_t a_pos, std::uint32_t b_pos) const {
+    std::size_t m = taggers[value].size();
+    if (m <= 2 * tag_neighbours + 1) return true;
+    std::size_t d = a_pos > b_pos ? a_pos - b_pos : b_pos - a_pos;
+    return std::min(d, m - d) <= tag_neighbours;
+  }
+
+  // True when a needs `value` and b offers it and that pair is compared on it.
+  bool strong_one_way(const Profile& a, const Profile& b, int value) const {
+    auto need = std::lower_bound(a.need_ids.begin(), a.need_ids.end(), Held{value, 0});
+    auto offer = std::lower_bound(b.offer_ids.begin(), b.offer_ids.end(), Held{value, 0});
+    return need != a.need_ids.end() && need->value == value && offer != b.offer_ids.end() &&
+           offer->value == value && strong_candidate(value, need->position, offer->position);
+  }
+
+  // The first reason (in the order: needs met by value, then tags by value)
+  // for which (a, b) is compared, as {kind, value}; each pair is scored once,
+  // at that reason. {2, 0} when none.
+  std::pair<int, int> first_reason(const Profile& a, const Profile& b) const {
+    int best = -1;
+    auto consider = [&](const Held& x, const Held&) {
+      if ((best < 0 || x.value < best) &&
+          (strong_one_way(a, b, x.value) || strong_one_way(b, a, x.value)))
+        best = x.value;
+    };
+    for_shared(a.need_ids, b.offer_ids, consider);
+    for_shared(b.need_ids, a.offer_ids, consider);
+    if (best >= 0) return {0, best};
+    std::pair<int, int> tag{2, 0};
+    for_shared(a.tag_ids, b.tag_ids, [&](const Held& x, const Held& y) {
+      if (tag.first == 2 && tag_candidate(x.value, x.position, y.position)) tag = {1, x.value};
+    });
+    return tag;
+  }
+
+  // Calls f(i, j, t) once for each pair of profiles compared: needs <->
+  // offers, then shared tags, within the bounds above. Over the cores (t
+  // numbers the thread, below parallel_threads()), each holder of a value a
+  // work item: at 30,000 people there are millions of pairs.
+  template <typename F>
+  void for_each_pair(F f) const {
+    std::vector<std::size_t> strong_starts{0}, tag_starts{0};  // per value: where its holders' items start
+    for (std::size_t v = 0; v < needers.size(); ++v) {
+      strong_starts.push_back(strong_starts.back() + (offerers[v].empty() ? 0 : needers[v].size()));
+      tag_starts.push_back(tag_starts.back() + taggers[v].size());
+    }
+    auto value_of = [](const std::vector<std::size_t>& starts, std::size_t item) {
+      return static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), item) - starts.begin() - 1);
+    };
+    in_parallel_threads(strong_starts.back(), 1024, 64, [&](std::size_t item, std::size_t t) {
+      const std::size_t v = value_of(strong_starts, item);
+      const int value = static_cast<int>(v);
+      const std::vector<int>& ns = needers[v];
+      const std::vector<int>& os = offerers[v];
+      const std::size_t p = item - strong_starts[v];
+      std::size_t width = ns.size() * os.size() <= strong_pairs_per_value
+                              ? os.size()
+                              : std::max<std::size_t>(1, strong_pairs_per_value / ns.size());
+      std::size_t start = width == os.size() ? 0 : p * os.size() / ns.size();
+      for (std::size_t k = 0; k < width; ++k) {
+        int i = ns[p], j = os[(start + k) % os.size()];
+        if (i == j) continue;
+        const Profile& a = profiles[i];
+        const Profile& b = profiles[j];
+        // Reached from a's need here; if b's need of the same value
+        // reaches it too, count it from the smaller index only.
+        if (first_reason(a, b) != std::pair<int, int>{0, value}) continue;
+        if (strong_one_way(a, b, value) && strong_one_way(b, a, value) && i > j) continue;
+        f(i, j, t);
+      }
+    });
+    in_parallel_threads(tag_starts.back(), 1024, 64, [&](std::size_t item, std::size_t t) {
+      const std::size_t v = value_of(tag_starts, item);
+      const int value = static_cast<int>(v);
+      const std::vector<int>& ts = taggers[v];
+      const std::size_t m = ts.size(), p = item - tag_starts[v];
+      std::size_t last = m <= 2 * tag_neighbours + 1 ? m - 1 - p : tag_neighbours;
+      for (std::size_t k = 1; k <= last; ++k) {
+        int i = ts[p], j = ts[(p + k) % m];
+        if (first_reason(profiles[i], profiles[j]) != std::pair<int, int>{1, value}) continue;
+        f(i, j, t);
+      }
+    });
+  }
+
+ private:
+  static void hold(std::unordered_map<std::string_view, int>& ids, const Folded& values,
+                   std::vector<std::vector<int>>& holders, std::vector<Held>& held, int who) {
+    for (const auto& [key, written] : values.items) {
+      auto [it, fresh] = ids.emplace(key, static_cast<int>(ids.size()));
+      if (holders.size() <= static_cast<std::size_t>(it->second)) holders.resize(it->second + 1);
+      std::vector<int>& list = holders[it->second];
+      held.push_back(Held{it->second, static_cast<std::uint32_t>(list.size())});
+      list.push_back(who);
+    }
+    std::sort(held.begin(), held.end());
+  }
+};
+
+struct Ranked {
+  int score;
+  const Profile* a;
+  const Profile* b;
+};
+
+// Best first: score descending, then a's slug, then b's slug (profiles are
+// in slug order, so their addresses compare as their slugs do: no string
+// compared for each of millions of pairs).
+bool better(const Ranked& x, const Ranked& y) {
+  if (x.score != y.score) return x.score > y.score;
+  if (x.a != y.a) return x.a < y.a;
+  return x.b < y.b;
+}
+
+// Keeps the best `limit` (all when limit <= 0) without holding the rest.
+class Best {
+ public:
+  explicit Best(int limit) : limit_(limit) {}
+  void offer(const Ranked& r) {
+    ++offered_;
+    if (limit_ <= 0) return kept_.push_back(r);
+    if (kept_.size() < static_cast<std::size_t>(limit_)) {
+      kept_.push_back(r);
+      std::push_heap(kept_.begin(), kept_.end(), better);  // the worst kept on top
+    } else if (better(r, kept_.front())) {
+      std::pop_heap(kept_.begin(), kept_.end(), better);
+      kept_.back() = r;
+      std::push_heap(kept_.begin(), kept_.end(), better);
+    }
+  }
+  std::vector<Ranked> sorted() {
+    std::sort(kept_.begin(), kept_.end(), better);
+    return std::move(kept_);
+  }
+  std::size_t offered() const { return offered_; }
+
+ private:
+  int limit_;
+  std::size_t offered_ = 0;
+  std::vector<Ranked> kept_;
+};
+
+}  // namespace
+
+std::vector<Suggestion> suggest_intros(const std::vector<Person>& people,
+                                       const std::string& who_slug, int limit,
+                                       std::size_t* total) {
+  if (total != nullptr) *total = 0;
+  Index index(people);
+  Best best(limit);
+  auto rank = [&](Best& into, const Profile* a, const Profile* b) {
+    if (a->person->slug == b->person->slug || already_introduced(*a, *b)) return;
+    int score = index.score(*a, *b);
+    if (score > 0) into.offer(Ranked{score, a, b});
+  };
+  if (!who_slug.empty()) {
+    // One person: everyone who shares a value with them, exactly.
+    auto who = std::find_if(index.profiles.begin(), index.profiles.end(),
+                            [&](const Profile& p) { return p.person->slug == who_slug; });
+    if (who == index.profiles.end()) return {};
+    std::vector<bool> seen(index.profiles.size(), false);
+    auto meet = [&](const std::vector<Held>& held, const std::vector<std::vector<int>>& holders) {
+      for (const Held& h : held)
+        for (int j : holders[h.value]) {
+          if (seen[j]) continue;
+          seen[j] = true;
+          if (&index.profiles[j] != &*who) rank(best, &*who, &index.profiles[j]);
+        }
+    };
+    meet(who->need_ids, index.offerers);
+    meet(who->offer_ids, index.needers);
+    meet(who->tag_ids, index.taggers);
+    if (total != nullptr) *total = best.offered();
+  } else {
+    // Each thread keeps its best; the best of those are the best of all
+    // (`better` orders every pair, so the result does not depend on which
+    // thread saw what).
+    struct alignas(64) Own {  // a cache line each: the threads do not share one
+      Best best;
+    };
+    std::vector<Own> per_thread(parallel_threads(), Own{Best(limit)});
+    index.for_each_pair([&](int i, int j, std::size_t t) {
+      rank(per_thread[t].best, &index.profiles[std::min(i, j)], &index.profiles[std::max(i, j)]);  // a: the smaller slug
+    });
+    for (Own& own : per_thread) {
+      if (total != nullptr) *total += own.best.offered();
+      for (const Ranked& r : own.best.sorted()) best.offer(r);
+    }
+  }
+  std::vector<Suggestion> out;
+  for (const Ranked& r : best.sorted()) out.push_back(score_pair(*r.a, *r.b));
+  return out;
+}
+
+std::size_t count_intros(const std::vector<Person>& people) {
+  Index index(people);
+  // A pair is compared only when it shares a value, so its score is > 0.
+  struct alignas(64) Count {  // a cache line each: the threads do not share one
+    std::size_t n = 0;
+  };
+  std::vector<Count> counts(parallel_threads());
+  index.for_each_pair([&](int i, int j, std::size_t t) {
+    const Profile& a = index.profiles[i];
+    const Profile& b = index.profiles[j];
+    if (a.person->slug != b.person->slug && !already_introduced(a, b)) ++counts[t].n;
+  });
+  std::size_t n = 0;
+  for (const Count& c : counts) n += c.n;
+  return n;
+}
+
+}  // namespace kith
