@@ -15,30 +15,55 @@
 
 namespace kith {
 
+namespace detail {
+
+// The mechanism of both: one pointer, null while the value is empty; copies
+// are deep.
+template <typename T>
+class EmptyIsNull {
+ public:
+  EmptyIsNull() = default;
+  EmptyIsNull(const EmptyIsNull& o) { set(o.get()); }
+  EmptyIsNull(EmptyIsNull&&) noexcept = default;
+  EmptyIsNull& operator=(const EmptyIsNull& o) {
+    if (this != &o) set(o.get());
+    return *this;
+  }
+  EmptyIsNull& operator=(EmptyIsNull&&) noexcept = default;
+
+  const T& get() const { return p_ ? *p_ : empty_value(); }
+  bool null() const { return !p_; }
+  void set(T v) {
+    if (v.empty()) p_.reset();
+    else p_ = std::make_unique<T>(std::move(v));
+  }
+  T& made() {  // for writing in place
+    if (!p_) p_ = std::make_unique<T>();
+    return *p_;
+  }
+
+ private:
+  static const T& empty_value() {
+    static const T empty;
+    return empty;
+  }
+  std::unique_ptr<T> p_;
+};
+
+}  // namespace detail
+
 // A string. It reads as a const std::string& (or a string_view) wherever one
 // is expected.
 class Text {
  public:
   Text() = default;
-  Text(std::string s) { assign(std::move(s)); }  // NOLINT: implicit, as a std::string field was
-  Text(const char* s) { assign(std::string(s)); }  // NOLINT
-  Text(const Text& o) { assign(o.str()); }
-  Text(Text&&) noexcept = default;
-  Text& operator=(const Text& o) {
-    if (this != &o) assign(o.str());
-    return *this;
-  }
-  Text& operator=(Text&&) noexcept = default;
-  Text& operator=(std::string s) {
-    assign(std::move(s));
-    return *this;
-  }
-  Text& operator=(const char* s) { return *this = std::string(s); }
+  Text(std::string s) { s_.set(std::move(s)); }   // NOLINT: implicit, as a std::string field was
+  Text(const char* s) { s_.set(std::string(s)); }  // NOLINT
 
-  const std::string& str() const { return s_ ? *s_ : empty_string(); }
+  const std::string& str() const { return s_.get(); }
   operator const std::string&() const { return str(); }  // NOLINT: reads as the string it holds
   operator std::string_view() const { return str(); }     // NOLINT
-  bool empty() const { return !s_; }
+  bool empty() const { return s_.null(); }
   std::size_t size() const { return str().size(); }
   const char* data() const { return str().data(); }
   const char* c_str() const { return str().c_str(); }
@@ -49,15 +74,7 @@ class Text {
   friend bool operator==(const Text& a, const std::string& b) { return a.str() == b; }
 
  private:
-  void assign(std::string s) {
-    if (s.empty()) s_.reset();
-    else s_ = std::make_unique<std::string>(std::move(s));
-  }
-  static const std::string& empty_string() {
-    static const std::string empty;
-    return empty;
-  }
-  std::unique_ptr<std::string> s_;  // null when empty
+  detail::EmptyIsNull<std::string> s_;
 };
 
 // A map of names to strings, with the part of std::map's interface kith
@@ -67,17 +84,10 @@ class Links {
   using Map = std::map<std::string, std::string>;
 
   Links() = default;
-  Links(Map m) { assign(std::move(m)); }                                  // NOLINT: implicit, as the map was
+  Links(Map m) { m_.set(std::move(m)); }                                   // NOLINT: implicit, as the map was
   Links(std::initializer_list<Map::value_type> items) : Links(Map(items)) {}  // NOLINT
-  Links(const Links& o) { assign(o.map()); }
-  Links(Links&&) noexcept = default;
-  Links& operator=(const Links& o) {
-    if (this != &o) assign(o.map());
-    return *this;
-  }
-  Links& operator=(Links&&) noexcept = default;
 
-  const Map& map() const { return m_ ? *m_ : empty_map(); }
+  const Map& map() const { return m_.get(); }
   operator const Map&() const { return map(); }  // NOLINT
   bool empty() const { return map().empty(); }
   std::size_t size() const { return map().size(); }
@@ -87,29 +97,17 @@ class Links {
   const std::string& at(const std::string& k) const { return map().at(k); }
   std::size_t count(const std::string& k) const { return map().count(k); }
 
-  std::string& operator[](const std::string& k) { return made()[k]; }
+  std::string& operator[](const std::string& k) { return m_.made()[k]; }
   template <typename... Args>
   auto emplace(Args&&... args) {
-    return made().emplace(std::forward<Args>(args)...);
+    return m_.made().emplace(std::forward<Args>(args)...);
   }
 
   friend bool operator==(const Links& a, const Links& b) { return a.map() == b.map(); }
   friend bool operator==(const Links& a, const Map& b) { return a.map() == b; }
 
  private:
-  void assign(Map m) {
-    if (m.empty()) m_.reset();
-    else m_ = std::make_unique<Map>(std::move(m));
-  }
-  Map& made() {
-    if (!m_) m_ = std::make_unique<Map>();
-    return *m_;
-  }
-  static const Map& empty_map() {
-    static const Map empty;
-    return empty;
-  }
-  std::unique_ptr<Map> m_;  // null when empty
+  detail::EmptyIsNull<Map> m_;
 };
 
 }  // namespace kith
