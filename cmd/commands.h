@@ -36,4 +36,13 @@ void setup_export(CLI::App& app, Context& ctx);
 // Reads the whole command table when it runs, so it completes every command.
 void setup_completion(CLI::App& app, Context& ctx);
 
+// Registers the commands on the app. `word` is the command the user typed
+// (usage.h's command_word): when it names one, only that command is built,
+// since building every command's options is most of a small run's start-up
+// (README: Performance); parsing is the same, as CLI11 no longer looks at
+// other commands once one is chosen. Without a known word (the command list,
+// a misspelling) and for `completion`, which reads the whole table, every
+// command is, in the order `kith --help` lists them.
+void add_commands(CLI::App& app, Context& ctx, const std::string* word);
+
 }  // namespace kith

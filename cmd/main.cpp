@@ -8,6 +8,7 @@
 #include <chrono>
 #include <ctime>
 #include <iostream>
+#include <string_view>
 
 #include "commands.h"
 #include "context.h"
@@ -31,13 +32,21 @@ kith::Date today_from(const kith::Getenv& env) {
                     date::day{static_cast<unsigned>(local.tm_mday)}};
 }
 
+const char* const kVersion = "kith " KITH_VERSION;
+
 int run(int argc, char** argv) {
+  // What scripts ask most, answered before building the command line: as
+  // CLI11 prints it, without its start-up (README: Performance).
+  if (argc == 2 && std::string_view(argv[1]) == "--version") {
+    std::cout << kVersion << '\n';
+    return 0;
+  }
   kith::Context ctx{std::cout, std::cerr, kith::process_env(), {}, {}, {}, {}, 0};
 
   CLI::App app{"kith: keep in touch with the people of your network, the honest way.\n"
                "One YAML file per person; `kith due` says who to get back to.",
                "kith"};
-  app.set_version_flag("--version", std::string("kith ") + KITH_VERSION);
+  app.set_version_flag("--version", kVersion);
   app.option_defaults()->always_capture_default();
   app.add_option("--dir", ctx.dir_flag, "Data directory (default: $KITH_DIR, config.yaml's dir, ~/.local/share/kith)")
       ->type_name("DIR")
@@ -50,32 +59,9 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer("Run `kith COMMAND --help` for a command's options; `man kith` for the file format and rules.");
 
-  kith::setup_init(app, ctx);
-  kith::setup_add(app, ctx);
-  kith::setup_log(app, ctx);
-  kith::setup_due(app, ctx);
-  kith::setup_intro(app, ctx);
-  kith::setup_report(app, ctx);
-  kith::setup_show(app, ctx);
-  kith::setup_list(app, ctx);
-  kith::setup_snooze(app, ctx);
-  kith::setup_check(app, ctx);
-  kith::setup_edit(app, ctx);
-  kith::setup_git(app, ctx);
-  kith::setup_sync(app, ctx);
-  kith::setup_clone(app, ctx);
-  kith::setup_merge_file(app, ctx);
-  kith::setup_set(app, ctx);
-  kith::setup_unset(app, ctx);
-  kith::setup_tag(app, ctx);
-  kith::setup_rm(app, ctx);
-  kith::setup_mv(app, ctx);
-  kith::setup_undo(app, ctx);
-  kith::setup_find(app, ctx);
-  kith::setup_history(app, ctx);
-  kith::setup_import(app, ctx);
-  kith::setup_export(app, ctx);
-  kith::setup_completion(app, ctx);
+  std::vector<std::string> args = kith::expand_help(std::vector<std::string>(argv, argv + argc));
+  std::optional<std::size_t> word = kith::command_word(args);
+  kith::add_commands(app, ctx, word ? &args[*word] : nullptr);
   kith::tidy_help(app);
 
   // Read after --help/--version are handled and before any command runs, so
@@ -86,10 +72,9 @@ int run(int argc, char** argv) {
     kith::keep_merge_driver_for(ctx, app);
   });
 
-  std::vector<std::string> args = kith::expand_help(std::vector<std::string>(argv, argv + argc));
   kith::check_command_word(app, args);
   args = kith::join_date_words(app, std::move(args));
-  if (!kith::command_word(args) && std::none_of(args.begin() + 1, args.end(), [](const std::string& a) {
+  if (!word && std::none_of(args.begin() + 1, args.end(), [](const std::string& a) {
         return a == "-h" || a == "--help" || a == "--version";
       })) {
     ctx.out << app.help();  // bare `kith`: the command list, not an error

@@ -12,8 +12,12 @@
 
 namespace kith {
 
-// How many threads in_parallel may use: the machine's cores.
-inline std::size_t parallel_threads() { return std::max(1u, std::thread::hardware_concurrency()); }
+// How many threads in_parallel may use: the machine's cores (asked once:
+// glibc reads /sys for it each time).
+inline std::size_t parallel_threads() {
+  static const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  return cores;
+}
 
 // one(i, t) for every i < n, over the machine's cores, when there are at
 // least `per_thread` items for each thread (below that a thread costs more
@@ -24,7 +28,8 @@ inline std::size_t parallel_threads() { return std::max(1u, std::thread::hardwar
 // one does it all.
 template <typename Do>
 void in_parallel_threads(std::size_t n, std::size_t per_thread, std::size_t chunk, const Do& one) {
-  std::size_t threads = std::min<std::size_t>(parallel_threads(), (n + per_thread - 1) / per_thread);
+  const std::size_t wanted = (n + per_thread - 1) / per_thread;
+  const std::size_t threads = wanted <= 1 ? 1 : std::min(parallel_threads(), wanted);
   std::atomic<std::size_t> next{0};
   auto work = [&](std::size_t t) {
     for (std::size_t begin; (begin = next.fetch_add(chunk)) < n;)
