@@ -99,7 +99,7 @@ std::string due_table(const std::vector<DueItem>& items, Date today, bool color)
                                  visible(why_all(it, today)),
                                  when_text(it.overdue_days, color)};
     if (std::string h = hint(it.balance, color); !h.empty()) row.push_back(h);
-    table.rows.push_back(std::move(row));
+    table.add(row);
   }
   return table.render();
 }

@@ -44,7 +44,7 @@ void run_find(Context& ctx, const FindOptions& o) {
   Table table;
   for (const FindHit& h : hits) {
     std::string where = h.entry ? fmt::format("{} {}", format_date(h.entry->date), h.entry->kind) : h.field;
-    table.rows.push_back(
+    table.add(
         {paint(visible(h.person->slug), Style::bold, color), paint(visible(where), Style::dim, color), visible(h.text)});
   }
   ctx.out << table.render();

@@ -68,7 +68,7 @@ void run_history(Context& ctx, const HistoryOptions& o) {
     note = visible(note);
     if (!i.entry->with.empty())
       note += (note.empty() ? "" : " ") + paint("(with " + visible(i.entry->with) + ")", Style::dim, color);
-    table.rows.push_back(
+    table.add(
         {format_date(i.entry->date), paint(visible(i.person->slug), Style::bold, color), visible(i.entry->kind), note});
   }
   print_paged(ctx, table.render(), o.no_pager);

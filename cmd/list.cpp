@@ -113,12 +113,13 @@ Json row_json(const Row& r) {
       .set("path", p.path);
 }
 
-std::string rows_table(const std::vector<const Row*>& rows, bool color) {
+Table rows_table(const std::vector<const Row*>& rows, bool color) {
   Table table;
+  table.reserve(rows.size() + 1, 5);
   table.right_aligned = {false, false, false, false, true};
-  table.rows.push_back({paint("NAME", Style::bold, color), paint("CIRCLE", Style::bold, color),
-                        paint("LAST CONTACT", Style::bold, color), paint("DUE", Style::bold, color),
-                        paint("BALANCE", Style::bold, color)});
+  table.add({paint("NAME", Style::bold, color), paint("CIRCLE", Style::bold, color),
+             paint("LAST CONTACT", Style::bold, color), paint("DUE", Style::bold, color),
+             paint("BALANCE", Style::bold, color)});
   for (const Row* row : rows) {
     const Row& r = *row;
     const PersonSummary& s = r.summary;
@@ -130,36 +131,42 @@ std::string rows_table(const std::vector<const Row*>& rows, bool color) {
     }
     std::string balance = signed_number(s.balance);
     if (s.balance < 0) balance = paint(balance, Style::yellow, color);
-    table.rows.push_back({visible(r.person->name), visible(r.person->circle), visible(last), due, balance});
+    table.add({visible(r.person->name), visible(r.person->circle), visible(last), due, balance});
   }
-  return rows.empty() ? "" : table.render();
+  return table;
 }
 
 void run_list(Context& ctx, const ListOptions& o) {
   if (o.limit_given && o.limit < 1) throw UsageError(fmt::format("--limit {} must be at least 1", o.limit));
   std::optional<Date> quiet_since;
   if (!o.quiet_since.empty()) quiet_since = parse_entry_date(o.quiet_since, ctx.today);
-  Loaded all = load_and_warn(ctx, Detail::digest);  // a line per person needs no log
-  if (!o.circle.empty()) require_circle(all.settings, o.circle);
-  std::vector<Row> rows;
-  rows.reserve(all.people.size());
-  for (const Person& p : all.people) {
-    if (!o.circle.empty() && p.circle != o.circle) continue;
-    if (!o.tag.empty() && !has_tag(p, o.tag)) continue;
-    Row row{&p, summarize(p, all.settings, ctx.today), fold(p.name)};
-    // Quiet since D: no contact on or after D (never contacted counts).
-    if (quiet_since && row.summary.last && !(row.summary.last->date < *quiet_since)) continue;
-    rows.push_back(std::move(row));
-  }
-  std::vector<const Row*> order = sorted_rows(rows, sort_key(o.sort));
-  if (o.limit_given && order.size() > static_cast<std::size_t>(o.limit)) order.resize(o.limit);
-  if (o.json) {
-    Json json = Json::array();
-    for (const Row* r : order) json.push(row_json(*r));
-    ctx.out << json.dump();
-    return;
-  }
-  print_paged(ctx, rows_table(order, ctx.color()), o.no_pager);
+  Table table;
+  bool anyone = false;
+  {
+    Loaded all = load_and_warn(ctx, Detail::digest);  // a line per person needs no log
+    if (!o.circle.empty()) require_circle(all.settings, o.circle);
+    std::vector<Row> rows;
+    rows.reserve(all.people.size());
+    for (const Person& p : all.people) {
+      if (!o.circle.empty() && p.circle != o.circle) continue;
+      if (!o.tag.empty() && !has_tag(p, o.tag)) continue;
+      Row row{&p, summarize(p, all.settings, ctx.today), fold(p.name)};
+      // Quiet since D: no contact on or after D (never contacted counts).
+      if (quiet_since && row.summary.last && !(row.summary.last->date < *quiet_since)) continue;
+      rows.push_back(std::move(row));
+    }
+    std::vector<const Row*> order = sorted_rows(rows, sort_key(o.sort));
+    if (o.limit_given && order.size() > static_cast<std::size_t>(o.limit)) order.resize(o.limit);
+    if (o.json) {
+      Json json = Json::array();
+      for (const Row* r : order) json.push(row_json(*r));
+      ctx.out << json.dump();
+      return;
+    }
+    anyone = !order.empty();
+    table = rows_table(order, ctx.color());
+  }  // the people go before the text is made: its memory is theirs again (30,000 rows)
+  print_paged(ctx, anyone ? table.render() : "", o.no_pager);
 }
 
 }  // namespace

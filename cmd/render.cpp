@@ -111,26 +111,44 @@ std::string visible(std::string_view text, bool keep_newlines) {
   return out;
 }
 
+void Table::add_cell(std::string_view text, std::size_t column) {
+  text_ += text;
+  const std::size_t width = display_width(text);
+  if (text_.size() > UINT32_MAX) throw Error("a table of more than 4 GB");
+  cells_.push_back(Cell{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(width)});
+  if (widths_.size() <= column) widths_.resize(column + 1, 0);
+  widths_[column] = std::max(widths_[column], width);
+}
+
+void Table::reserve(std::size_t rows, std::size_t columns) {
+  rows_.reserve(rows);
+  cells_.reserve(rows * columns);
+}
+
 std::string Table::render(std::string_view indent) const {
-  std::vector<std::size_t> widths;
-  for (const auto& row : rows) {
-    if (widths.size() < row.size()) widths.resize(row.size(), 0);
-    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
-  }
+  auto row_end = [&](std::size_t r) { return r + 1 < rows_.size() ? rows_[r + 1] : cells_.size(); };
+  std::size_t size = text_.size() + rows_.size() * (indent.size() + 1);  // the size, or a little more
+  for (std::size_t r = 0; r < rows_.size(); ++r)
+    for (std::size_t k = rows_[r]; k < row_end(r); ++k) size += widths_[k - rows_[r]] - cells_[k].width + 2;
   std::string out;
-  for (const auto& row : rows) {
-    std::string line(indent);
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      std::size_t pad = widths[c] - display_width(row[c]);
-      bool right = c < right_aligned.size() && right_aligned[c];
-      bool last = c + 1 == row.size();
-      if (right) line.append(pad, ' ');
-      line += row[c];
-      if (!right && !last) line.append(pad, ' ');
-      if (!last) line += "  ";
+  out.reserve(size);
+  for (std::size_t r = 0; r < rows_.size(); ++r) {
+    const std::size_t first = rows_[r], last = row_end(r);
+    const std::size_t line = out.size();
+    out += indent;
+    for (std::size_t k = first; k < last; ++k) {
+      const std::size_t c = k - first;
+      const std::size_t begin = k == 0 ? 0 : cells_[k - 1].end;
+      const std::size_t pad = widths_[c] - cells_[k].width;
+      const bool right = c < right_aligned.size() && right_aligned[c];
+      const bool last_cell = k + 1 == last;
+      if (right) out.append(pad, ' ');
+      out.append(text_, begin, cells_[k].end - begin);
+      if (!right && !last_cell) out.append(pad, ' ');
+      if (!last_cell) out += "  ";
     }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + '\n';
+    while (out.size() > line && out.back() == ' ') out.pop_back();
+    out += '\n';
   }
   return out;
 }

@@ -2,6 +2,8 @@
 #pragma once
 // Text output shared by the commands: aligned tables, colour, and the
 // warning lines for files that could not be read.
+#include <cstdint>
+#include <initializer_list>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -18,11 +20,35 @@ std::string paint(std::string_view text, Style style, bool color);
 
 // Columns as wide as the widest cell (counted in code points, so accents do
 // not break alignment); the last column is not padded. Cells may already be
-// painted: escape sequences do not count towards the width.
-struct Table {
-  std::vector<std::vector<std::string>> rows;
+// painted: escape sequences do not count towards the width. The cells are
+// kept one after another in one string, each measured once: `list` has a
+// row per person, 30,000 of them at LinkedIn's scale.
+class Table {
+ public:
   std::vector<bool> right_aligned;  // per column; missing means left
+
+  void add(std::initializer_list<std::string_view> cells) { add(cells.begin(), cells.end()); }
+  void add(const std::vector<std::string>& cells) { add(cells.begin(), cells.end()); }
+  void reserve(std::size_t rows, std::size_t columns);  // memory for that many, at once
+  bool empty() const { return rows_.empty(); }
   std::string render(std::string_view indent = "") const;
+
+ private:
+  struct Cell {
+    std::uint32_t end;    // in text_
+    std::uint32_t width;  // display_width
+  };
+  template <typename It>
+  void add(It first, It last) {
+    rows_.push_back(cells_.size());
+    for (std::size_t c = 0; first != last; ++first, ++c) add_cell(*first, c);
+  }
+  void add_cell(std::string_view text, std::size_t column);
+
+  std::string text_;
+  std::vector<Cell> cells_;
+  std::vector<std::size_t> rows_;    // each row's first cell
+  std::vector<std::size_t> widths_;  // per column
 };
 
 std::size_t display_width(std::string_view text);

@@ -158,7 +158,7 @@ void run_show(Context& ctx, const ShowOptions& o) {
     for (const Entry* e : newest_first(p)) {
       std::string what = e->note;
       if (!e->with.empty()) what = fmt::format("with {}{}{}", e->with, what.empty() ? "" : ": ", what);
-      table.rows.push_back({format_date(e->date), paint(visible(e->kind), Style::cyan, color), visible(what)});
+      table.add({format_date(e->date), paint(visible(e->kind), Style::cyan, color), visible(what)});
     }
     out << table.render("  ");
   }

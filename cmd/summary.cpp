@@ -12,7 +12,7 @@ PersonSummary summarize(const Person& p, const Settings& s, Date today) {
   out.last = last_contact(p, s);
   out.balance = balance_of(p, s);
   for (const DueItem& item : schedule_of(p, s, today))
-    if (!out.next_due || item.due < out.next_due->due) out.next_due = item;
+    if (!out.next_due || item.due < out.next_due->due) out.next_due = NextDue{item.due, item.reason, item.overdue_days};
   return out;
 }
 

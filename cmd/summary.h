@@ -8,9 +8,17 @@
 
 namespace kith {
 
+// The earliest due date of any reason, and why.
+struct NextDue {
+  Date due;
+  DueReason reason = DueReason::cadence;
+  int overdue_days = 0;  // today - due; negative when still ahead
+};
+
+// Small: `list` keeps one per person.
 struct PersonSummary {
   const Entry* last = nullptr;
-  std::optional<DueItem> next_due;  // the earliest due date of any reason
+  std::optional<NextDue> next_due;
   int balance = 0;
 };
 

@@ -17,8 +17,22 @@ TEST(DisplayWidth, CountsAccentsOnceWideCharactersTwiceAndColourNotAtAll) {
 
 TEST(Table, AlignsColumnsWithWideNames) {
   Table t;
-  t.rows = {{"李小龍", "x"}, {"Charlène", "y"}};
+  t.add({"李小龍", "x"});
+  t.add({"Charlène", "y"});
   EXPECT_EQ(t.render(), "李小龍    x\nCharlène  y\n");
+}
+
+TEST(Table, RowsOfDifferentLengthsRightAlignedColumnsAndAnIndent) {
+  Table t;
+  t.right_aligned = {false, true};
+  t.add({"a", "1", "x"});
+  t.add(std::vector<std::string>{"long name", "-12"});
+  t.add({"é", "", ""});  // nothing after the padding: no trailing blanks
+  EXPECT_EQ(t.render("  "), "  a            1  x\n  long name  -12\n  é\n");
+  EXPECT_FALSE(t.empty());
+  Table none;
+  EXPECT_TRUE(none.empty());
+  EXPECT_EQ(none.render(), "");
 }
 
 TEST(Visible, ShowsControlCharactersInsteadOfSendingThem) {
