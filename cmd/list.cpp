@@ -39,7 +39,9 @@ std::uint64_t head_of(std::string_view s) {
 struct Row {
   const Person* person;
   PersonSummary summary;
-  std::string folded_name;  // folded once: sorting compares it n log n times
+  // The name folded once (sorting compares it n log n times), in one string
+  // shared by every row: at, size.
+  std::uint32_t folded_at = 0, folded_size = 0;
 };
 
 enum class SortKey { name, last, due, balance };
@@ -55,7 +57,7 @@ SortKey sort_key(const std::string& key) {
 // them, in one array, without reaching the row.
 struct SortItem {
   std::int64_t first;       // the sort key's value (0 when sorting by name)
-  std::uint64_t name_head;  // head_of(folded_name)
+  std::uint64_t name_head;  // head_of the folded name
   const Row* row;
 };
 
@@ -76,14 +78,15 @@ std::int64_t first_of(const PersonSummary& s, SortKey key) {
 // `--sort`: name A-Z; last, the longest silence first (never contacted
 // first of all); due, the earliest due date first (nothing due last);
 // balance, the most owed first. Ties by name, then slug.
-std::vector<const Row*> sorted_rows(const std::vector<Row>& rows, SortKey key) {
+std::vector<const Row*> sorted_rows(const std::vector<Row>& rows, std::string_view folded_names, SortKey key) {
+  auto folded = [folded_names](const Row& r) { return folded_names.substr(r.folded_at, r.folded_size); };
   std::vector<SortItem> items;
   items.reserve(rows.size());
-  for (const Row& r : rows) items.push_back({first_of(r.summary, key), head_of(r.folded_name), &r});
-  std::sort(items.begin(), items.end(), [](const SortItem& a, const SortItem& b) {
+  for (const Row& r : rows) items.push_back({first_of(r.summary, key), head_of(folded(r)), &r});
+  std::sort(items.begin(), items.end(), [&folded](const SortItem& a, const SortItem& b) {
     if (a.first != b.first) return a.first < b.first;
     if (a.name_head != b.name_head) return a.name_head < b.name_head;
-    if (a.row->folded_name != b.row->folded_name) return a.row->folded_name < b.row->folded_name;
+    if (folded(*a.row) != folded(*b.row)) return folded(*a.row) < folded(*b.row);
     return a.row->person->slug < b.row->person->slug;  // slugs are unique: a total order
   });
   std::vector<const Row*> out;
@@ -115,7 +118,9 @@ Json row_json(const Row& r) {
 
 Table rows_table(const std::vector<const Row*>& rows, bool color) {
   Table table;
-  table.reserve(rows.size() + 1, 5);
+  std::size_t bytes = 64;  // the head line; then a row's names, and room for dates, a kind and colours
+  for (const Row* row : rows) bytes += row->person->name.size() + row->person->circle.size() + 64;
+  table.reserve(rows.size() + 1, 5, bytes);
   table.right_aligned = {false, false, false, false, true};
   table.add({paint("NAME", Style::bold, color), paint("CIRCLE", Style::bold, color),
              paint("LAST CONTACT", Style::bold, color), paint("DUE", Style::bold, color),
@@ -147,15 +152,21 @@ void run_list(Context& ctx, const ListOptions& o) {
     if (!o.circle.empty()) require_circle(all.settings, o.circle);
     std::vector<Row> rows;
     rows.reserve(all.people.size());
+    std::string folded_names;
     for (const Person& p : all.people) {
       if (!o.circle.empty() && p.circle != o.circle) continue;
       if (!o.tag.empty() && !has_tag(p, o.tag)) continue;
-      Row row{&p, summarize(p, all.settings, ctx.today), fold(p.name)};
+      Row row{&p, summarize(p, all.settings, ctx.today)};
       // Quiet since D: no contact on or after D (never contacted counts).
       if (quiet_since && row.summary.last && !(row.summary.last->date < *quiet_since)) continue;
-      rows.push_back(std::move(row));
+      const std::string folded = fold(p.name);
+      if (folded_names.size() + folded.size() > UINT32_MAX) throw Error("names of more than 4 GB");
+      row.folded_at = static_cast<std::uint32_t>(folded_names.size());
+      row.folded_size = static_cast<std::uint32_t>(folded.size());
+      folded_names += folded;
+      rows.push_back(row);
     }
-    std::vector<const Row*> order = sorted_rows(rows, sort_key(o.sort));
+    std::vector<const Row*> order = sorted_rows(rows, folded_names, sort_key(o.sort));
     if (o.limit_given && order.size() > static_cast<std::size_t>(o.limit)) order.resize(o.limit);
     if (o.json) {
       Json json = Json::array();

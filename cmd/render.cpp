@@ -120,9 +120,10 @@ void Table::add_cell(std::string_view text, std::size_t column) {
   widths_[column] = std::max(widths_[column], width);
 }
 
-void Table::reserve(std::size_t rows, std::size_t columns) {
+void Table::reserve(std::size_t rows, std::size_t columns, std::size_t bytes) {
   rows_.reserve(rows);
   cells_.reserve(rows * columns);
+  text_.reserve(bytes);
 }
 
 std::string Table::render(std::string_view indent) const {

@@ -29,7 +29,8 @@ class Table {
 
   void add(std::initializer_list<std::string_view> cells) { add(cells.begin(), cells.end()); }
   void add(const std::vector<std::string>& cells) { add(cells.begin(), cells.end()); }
-  void reserve(std::size_t rows, std::size_t columns);  // memory for that many, at once
+  // Memory for that many rows, cells and bytes of text, at once.
+  void reserve(std::size_t rows, std::size_t columns, std::size_t bytes);
   bool empty() const { return rows_.empty(); }
   std::string render(std::string_view indent = "") const;
 
