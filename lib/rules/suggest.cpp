@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <map>
 #include <cstdint>
-#include <set>
 #include <unordered_map>
 #include <utility>
 
@@ -59,36 +58,38 @@ struct Held {
   bool operator<(const Held& o) const { return value < o.value; }
 };
 
+// What scoring needs of a person, small (one per person: 30,000 at
+// LinkedIn's scale): their values as numbers. The values in words are
+// folded again only for the pairs kept (score_pair).
 struct Profile {
   const Person* person;
-  Folded needs, offers, tags;
-  std::set<std::string, std::less<>> introduced;  // slugs in this person's intro entries
-  std::vector<Held> need_ids, offer_ids, tag_ids;  // sorted by value
+  std::vector<Held> need_ids, offer_ids, tag_ids;  // sorted by value, each value once
+  std::vector<std::string> introduced;              // slugs in this person's intro entries, sorted
 
-  explicit Profile(const Person& p)
-      : person(&p), needs(p.needs), offers(p.offers), tags(p.tags) {
-    for (std::string& slug : introduced_to(p)) introduced.insert(std::move(slug));
+  explicit Profile(const Person& p) : person(&p), introduced(introduced_to(p)) {
+    std::sort(introduced.begin(), introduced.end());
   }
 };
 
 // Reasons and points for `from`'s needs that `to` offers.
-void needs_met(const Profile& from, const Profile& to, Suggestion& s) {
-  for (const auto& [key, need] : from.needs.items) {
-    const std::string* offer = to.offers.find(key);
+void needs_met(const Person& from, const Person& to, Suggestion& s) {
+  const Folded offers(to.offers);
+  for (const auto& [key, need] : Folded(from.needs).items) {
+    const std::string* offer = offers.find(key);
     if (offer == nullptr) continue;
     s.score += need_met_points;
-    s.reasons.push_back(fmt::format("{} needs '{}'; {} offers '{}'", from.person->name, need,
-                                    to.person->name, *offer));
+    s.reasons.push_back(fmt::format("{} needs '{}'; {} offers '{}'", from.name, need, to.name, *offer));
   }
 }
 
-Suggestion score_pair(const Profile& a, const Profile& b) {
-  Suggestion s{a.person, b.person, 0, {}};
+Suggestion score_pair(const Person& a, const Person& b) {
+  Suggestion s{&a, &b, 0, {}};
   needs_met(a, b, s);
   needs_met(b, a, s);
   std::vector<std::string> shared;
-  for (const auto& [key, tag] : a.tags.items)
-    if (b.tags.find(key) != nullptr) shared.push_back(tag);
+  const Folded b_tags(b.tags);
+  for (const auto& [key, tag] : Folded(a.tags).items)
+    if (b_tags.find(key) != nullptr) shared.push_back(tag);
   if (!shared.empty()) {
     s.score += shared_tag_points * static_cast<int>(shared.size());
     s.reasons.push_back(fmt::format("both tagged {}", fmt::join(shared, ", ")));
@@ -97,7 +98,8 @@ Suggestion score_pair(const Profile& a, const Profile& b) {
 }
 
 bool already_introduced(const Profile& a, const Profile& b) {
-  return a.introduced.count(b.person->slug) > 0 || b.introduced.count(a.person->slug) > 0;
+  return std::binary_search(a.introduced.begin(), a.introduced.end(), b.person->slug) ||
+         std::binary_search(b.introduced.begin(), b.introduced.end(), a.person->slug);
 }
 
 // Calls f(held_by_a, held_by_b) for each value in both sorted lists.
@@ -132,12 +134,12 @@ class Index {
                      [](const Person* x, const Person* y) { return x->slug < y->slug; });
     profiles.reserve(sorted.size());
     for (const Person* p : sorted) profiles.emplace_back(*p);
-    std::unordered_map<std::string_view, int> ids;
+    std::unordered_map<std::string, int> ids;
     for (std::size_t i = 0; i < profiles.size(); ++i) {
       Profile& pr = profiles[i];
-      hold(ids, pr.needs, needers, pr.need_ids, static_cast<int>(i));
-      hold(ids, pr.offers, offerers, pr.offer_ids, static_cast<int>(i));
-      hold(ids, pr.tags, taggers, pr.tag_ids, static_cast<int>(i));
+      hold(ids, pr.person->needs, needers, pr.need_ids, static_cast<int>(i));
+      hold(ids, pr.person->offers, offerers, pr.offer_ids, static_cast<int>(i));
+      hold(ids, pr.person->tags, taggers, pr.tag_ids, static_cast<int>(i));
     }
     needers.resize(ids.size());
     offerers.resize(ids.size());
@@ -249,13 +251,19 @@ class Index {
   }
 
  private:
-  static void hold(std::unordered_map<std::string_view, int>& ids, const Folded& values,
+  // Numbers `values` as folded (a value listed twice counts once) and
+  // adds `who` to the holders of each.
+  static void hold(std::unordered_map<std::string, int>& ids, const std::vector<std::string>& values,
                    std::vector<std::vector<int>>& holders, std::vector<Held>& held, int who) {
-    for (const auto& [key, written] : values.items) {
-      auto [it, fresh] = ids.emplace(key, static_cast<int>(ids.size()));
-      if (holders.size() <= static_cast<std::size_t>(it->second)) holders.resize(it->second + 1);
-      std::vector<int>& list = holders[it->second];
-      held.push_back(Held{it->second, static_cast<std::uint32_t>(list.size())});
+    for (const std::string& v : values) {
+      std::string key = fold(Folded::trim(v));
+      if (key.empty()) continue;
+      auto [it, fresh] = ids.emplace(std::move(key), static_cast<int>(ids.size()));
+      const int value = it->second;
+      if (std::any_of(held.begin(), held.end(), [value](const Held& h) { return h.value == value; })) continue;
+      if (holders.size() <= static_cast<std::size_t>(value)) holders.resize(value + 1);
+      std::vector<int>& list = holders[value];
+      held.push_back(Held{value, static_cast<std::uint32_t>(list.size())});
       list.push_back(who);
     }
     std::sort(held.begin(), held.end());
@@ -353,7 +361,7 @@ std::vector<Suggestion> suggest_intros(const std::vector<Person>& people,
     }
   }
   std::vector<Suggestion> out;
-  for (const Ranked& r : best.sorted()) out.push_back(score_pair(*r.a, *r.b));
+  for (const Ranked& r : best.sorted()) out.push_back(score_pair(*r.a->person, *r.b->person));
   return out;
 }
 
