@@ -63,6 +63,7 @@ struct Held {
 // folded again only for the pairs kept (score_pair).
 struct Profile {
   const Person* person;
+  std::size_t slug_id = 0;  // the first profile with this slug: same slug, same id (a cheap test per pair)
   std::vector<Held> need_ids, offer_ids, tag_ids;  // sorted by value, each value once
   std::vector<std::string> introduced;              // slugs in this person's intro entries, sorted
 
@@ -133,7 +134,11 @@ class Index {
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const Person* x, const Person* y) { return x->slug < y->slug; });
     profiles.reserve(sorted.size());
-    for (const Person* p : sorted) profiles.emplace_back(*p);
+    for (const Person* p : sorted) {
+      profiles.emplace_back(*p);
+      const std::size_t i = profiles.size() - 1;
+      profiles[i].slug_id = i > 0 && sorted[i - 1]->slug == p->slug ? profiles[i - 1].slug_id : i;
+    }
     std::unordered_map<std::string, int> ids;
     for (std::size_t i = 0; i < profiles.size(); ++i) {
       Profile& pr = profiles[i];
@@ -322,7 +327,7 @@ std::vector<Suggestion> suggest_intros(const std::vector<Person>& people,
   Index index(people);
   Best best(limit);
   auto rank = [&](Best& into, const Profile* a, const Profile* b) {
-    if (a->person->slug == b->person->slug || already_introduced(*a, *b)) return;
+    if (a->slug_id == b->slug_id || already_introduced(*a, *b)) return;
     int score = index.score(*a, *b);
     if (score > 0) into.offer(Ranked{score, a, b});
   };
@@ -375,7 +380,7 @@ std::size_t count_intros(const std::vector<Person>& people) {
   index.for_each_pair([&](int i, int j, std::size_t t) {
     const Profile& a = index.profiles[i];
     const Profile& b = index.profiles[j];
-    if (a.person->slug != b.person->slug && !already_introduced(a, b)) ++counts[t].n;
+    if (a.slug_id != b.slug_id && !already_introduced(a, b)) ++counts[t].n;
   });
   std::size_t n = 0;
   for (const Count& c : counts) n += c.n;
