@@ -111,13 +111,11 @@ std::string visible(std::string_view text, bool keep_newlines) {
   return out;
 }
 
-void Table::add_cell(std::string_view text, std::size_t column) {
+void Table::add_cell(std::string_view text) {
   text_ += text;
   const std::size_t width = display_width(text);
   if (text_.size() > UINT32_MAX) throw Error("a table of more than 4 GB");
   cells_.push_back(Cell{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(width)});
-  if (widths_.size() <= column) widths_.resize(column + 1, 0);
-  widths_[column] = std::max(widths_[column], width);
 }
 
 void Table::reserve(std::size_t rows, std::size_t columns, std::size_t bytes) {
@@ -127,20 +125,33 @@ void Table::reserve(std::size_t rows, std::size_t columns, std::size_t bytes) {
 }
 
 std::string Table::render(std::string_view indent) const {
+  std::vector<std::size_t> all(rows_.size());
+  for (std::size_t r = 0; r < all.size(); ++r) all[r] = r;
+  return render(indent, all);
+}
+
+std::string Table::render(std::string_view indent, const std::vector<std::size_t>& order) const {
   auto row_end = [&](std::size_t r) { return r + 1 < rows_.size() ? rows_[r + 1] : cells_.size(); };
-  std::size_t size = text_.size() + rows_.size() * (indent.size() + 1);  // the size, or a little more
-  for (std::size_t r = 0; r < rows_.size(); ++r)
-    for (std::size_t k = rows_[r]; k < row_end(r); ++k) size += widths_[k - rows_[r]] - cells_[k].width + 2;
+  std::vector<std::size_t> widths;  // per column, of the rows shown
+  for (std::size_t r : order) {
+    if (widths.size() < row_end(r) - rows_[r]) widths.resize(row_end(r) - rows_[r], 0);
+    for (std::size_t k = rows_[r]; k < row_end(r); ++k)
+      widths[k - rows_[r]] = std::max<std::size_t>(widths[k - rows_[r]], cells_[k].width);
+  }
+  std::size_t size = order.size() * (indent.size() + 1);  // the size, or a little more
+  for (std::size_t r : order)
+    for (std::size_t k = rows_[r]; k < row_end(r); ++k)
+      size += cells_[k].end - (k == 0 ? 0 : cells_[k - 1].end) + widths[k - rows_[r]] - cells_[k].width + 2;
   std::string out;
   out.reserve(size);
-  for (std::size_t r = 0; r < rows_.size(); ++r) {
+  for (std::size_t r : order) {
     const std::size_t first = rows_[r], last = row_end(r);
     const std::size_t line = out.size();
     out += indent;
     for (std::size_t k = first; k < last; ++k) {
       const std::size_t c = k - first;
       const std::size_t begin = k == 0 ? 0 : cells_[k - 1].end;
-      const std::size_t pad = widths_[c] - cells_[k].width;
+      const std::size_t pad = widths[c] - cells_[k].width;
       const bool right = c < right_aligned.size() && right_aligned[c];
       const bool last_cell = k + 1 == last;
       if (right) out.append(pad, ' ');

@@ -33,6 +33,8 @@ class Table {
   void reserve(std::size_t rows, std::size_t columns, std::size_t bytes);
   bool empty() const { return rows_.empty(); }
   std::string render(std::string_view indent = "") const;
+  // Only the rows numbered in `order` (from 0, as added), in that order.
+  std::string render(std::string_view indent, const std::vector<std::size_t>& order) const;
 
  private:
   struct Cell {
@@ -42,14 +44,13 @@ class Table {
   template <typename It>
   void add(It first, It last) {
     rows_.push_back(cells_.size());
-    for (std::size_t c = 0; first != last; ++first, ++c) add_cell(*first, c);
+    for (; first != last; ++first) add_cell(*first);
   }
-  void add_cell(std::string_view text, std::size_t column);
+  void add_cell(std::string_view text);
 
   std::string text_;
   std::vector<Cell> cells_;
-  std::vector<std::size_t> rows_;    // each row's first cell
-  std::vector<std::size_t> widths_;  // per column
+  std::vector<std::size_t> rows_;  // each row's first cell
 };
 
 std::size_t display_width(std::string_view text);

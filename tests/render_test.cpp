@@ -35,6 +35,16 @@ TEST(Table, RowsOfDifferentLengthsRightAlignedColumnsAndAnIndent) {
   EXPECT_EQ(none.render(), "");
 }
 
+TEST(Table, RendersTheRowsAskedInTheirOrderAsWideAsTheRowsShown) {
+  Table t;
+  t.add({"NAME", "N"});
+  t.add({"a very long name", "1"});
+  t.add({"bo", "22"});
+  t.add({"cy", "3"});
+  EXPECT_EQ(t.render("", {0, 3, 2}), "NAME  N\ncy    3\nbo    22\n");
+  EXPECT_EQ(t.render(), "NAME              N\na very long name  1\nbo                22\ncy                3\n");
+}
+
 TEST(Visible, ShowsControlCharactersInsteadOfSendingThem) {
   EXPECT_EQ(visible("Ada \x1b[2J\x1b]0;title\a"), "Ada \\e[2J\\e]0;title\\a");
   EXPECT_EQ(visible("a\bb\fc\vd\re\nf\x01g\x7f"), "a\\bb\\fc\\vd\\re\\nf\\x01g\\x7f");
