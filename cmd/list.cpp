@@ -28,11 +28,13 @@ struct ListOptions {
   bool no_pager = false;
 };
 
-// The first 8 bytes of `s`, big-endian, zero-padded: a smaller head is a
-// smaller string (no name holds a NUL), so most comparisons stop at it.
-std::uint64_t head_of(std::string_view s) {
+// 8 bytes of `s` from `at`, big-endian, zero-padded: a smaller head is a
+// smaller string (no name holds a NUL), so most comparisons stop at the
+// first two (names often share their first 8 bytes: "björn h").
+std::uint64_t head_of(std::string_view s, std::size_t at) {
   std::uint64_t head = 0;
-  for (std::size_t i = 0; i < 8; ++i) head = head << 8 | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+  for (std::size_t i = at; i < at + 8; ++i)
+    head = head << 8 | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
   return head;
 }
 
@@ -57,7 +59,7 @@ SortKey sort_key(const std::string& key) {
 // them, in one array, without reaching the row.
 struct SortItem {
   std::int64_t first;       // the sort key's value (0 when sorting by name)
-  std::uint64_t name_head;  // head_of the folded name
+  std::uint64_t name_head, name_next;  // head_of the folded name, at 0 and at 8
   const Row* row;
 };
 
@@ -82,10 +84,12 @@ std::vector<const Row*> sorted_rows(const std::vector<Row>& rows, std::string_vi
   auto folded = [folded_names](const Row& r) { return folded_names.substr(r.folded_at, r.folded_size); };
   std::vector<SortItem> items;
   items.reserve(rows.size());
-  for (const Row& r : rows) items.push_back({first_of(r.summary, key), head_of(folded(r)), &r});
+  for (const Row& r : rows)
+    items.push_back({first_of(r.summary, key), head_of(folded(r), 0), head_of(folded(r), 8), &r});
   std::sort(items.begin(), items.end(), [&folded](const SortItem& a, const SortItem& b) {
     if (a.first != b.first) return a.first < b.first;
     if (a.name_head != b.name_head) return a.name_head < b.name_head;
+    if (a.name_next != b.name_next) return a.name_next < b.name_next;
     if (folded(*a.row) != folded(*b.row)) return folded(*a.row) < folded(*b.row);
     return a.row->person->slug < b.row->person->slug;  // slugs are unique: a total order
   });
