@@ -79,7 +79,8 @@ std::int64_t first_of(const PersonSummary& s, SortKey key) {
 
 // `--sort`: name A-Z; last, the longest silence first (never contacted
 // first of all); due, the earliest due date first (nothing due last);
-// balance, the most owed first. Ties by name, then slug.
+// balance, the most owed first. Ties by name, then slug: `rows` are in slug
+// order, as Loaded::people is, so the slug's order is the rows' own.
 std::vector<const Row*> sorted_rows(const std::vector<Row>& rows, std::string_view folded_names, SortKey key) {
   auto folded = [folded_names](const Row& r) { return folded_names.substr(r.folded_at, r.folded_size); };
   std::vector<SortItem> items;
@@ -90,8 +91,10 @@ std::vector<const Row*> sorted_rows(const std::vector<Row>& rows, std::string_vi
     if (a.first != b.first) return a.first < b.first;
     if (a.name_head != b.name_head) return a.name_head < b.name_head;
     if (a.name_next != b.name_next) return a.name_next < b.name_next;
-    if (folded(*a.row) != folded(*b.row)) return folded(*a.row) < folded(*b.row);
-    return a.row->person->slug < b.row->person->slug;  // slugs are unique: a total order
+    // Names of at most 16 bytes are whole in the heads (many people share one).
+    if ((a.row->folded_size > 16 || b.row->folded_size > 16) && folded(*a.row) != folded(*b.row))
+      return folded(*a.row) < folded(*b.row);
+    return a.row < b.row;  // slugs are unique: a total order
   });
   std::vector<const Row*> out;
   out.reserve(items.size());
