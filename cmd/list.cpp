@@ -147,9 +147,9 @@ void run_list(Context& ctx, const ListOptions& o) {
   if (o.limit_given && o.limit < 1) throw UsageError(fmt::format("--limit {} must be at least 1", o.limit));
   std::optional<Date> quiet_since;
   if (!o.quiet_since.empty()) quiet_since = parse_entry_date(o.quiet_since, ctx.today);
-  // Each row's text is made as the people are read, in file order: made in
-  // the sorted order, it reached 30,000 people, summaries and entries in
-  // random order, a cache miss each.
+  // Each row's text is made in the people's own order: made in the sorted
+  // order, it reached 30,000 people, summaries and entries at random, a
+  // cache miss each.
   Table table;
   std::vector<std::size_t> shown;  // the table's rows in the order printed
   {

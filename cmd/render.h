@@ -31,7 +31,6 @@ class Table {
   void add(const std::vector<std::string>& cells) { add(cells.begin(), cells.end()); }
   // Memory for that many rows, cells and bytes of text, at once.
   void reserve(std::size_t rows, std::size_t columns, std::size_t bytes);
-  bool empty() const { return rows_.empty(); }
   std::string render(std::string_view indent = "") const;
   // Only the rows numbered in `order` (from 0, as added), in that order.
   std::string render(std::string_view indent, const std::vector<std::size_t>& order) const;
