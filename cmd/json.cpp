@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "model/utf8.h"
 #include "render.h"
 
 namespace kith {

@@ -54,10 +54,6 @@ class Table {
 
 std::size_t display_width(std::string_view text);
 
-// Length of the valid UTF-8 sequence starting at text[i], 0 when the bytes
-// there are not valid UTF-8 (stray, overlong, surrogate, past U+10FFFF).
-std::size_t utf8_length(std::string_view text, std::size_t i);
-
 // User text made safe to print on a terminal: every control character is
 // shown visibly instead of acting (an ESC from a file must not clear the
 // screen or set the window title). ESC, BEL, BS, FF, VT, CR and LF read
