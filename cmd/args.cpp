@@ -194,16 +194,29 @@ Loaded load_for_write(const Store& store, Detail detail) {
   return all;
 }
 
-Loaded load_and_warn(Context& ctx, Detail detail) {
-  Store store = ctx.store();
-  store.require_exists();
-  Loaded all = store.load(detail);
+namespace {
+
+Loaded warned(Context& ctx, Loaded all) {
   warn_ignored(ctx.err, all.ignored);
   if (!all.problems.empty()) {
     warn_problems(ctx.err, all.problems);
     ctx.exit_code = 1;
   }
   return all;
+}
+
+}  // namespace
+
+Loaded load_and_warn(Context& ctx, Detail detail) {
+  Store store = ctx.store();
+  store.require_exists();
+  return warned(ctx, store.load(detail));
+}
+
+Loaded load_and_warn(Context& ctx, const Store::Visit& visit) {
+  Store store = ctx.store();
+  store.require_exists();
+  return warned(ctx, store.load(visit));
 }
 
 }  // namespace kith

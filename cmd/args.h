@@ -58,5 +58,7 @@ Loaded load_for_write(const Store& store, Detail detail = Detail::full);
 // that could not be read; sets `exit_code` to 1 when there were any.
 struct Context;
 Loaded load_and_warn(Context& ctx, Detail detail = Detail::full);
+// The same, handing each person whole to `visit` (Store::load(visit)).
+Loaded load_and_warn(Context& ctx, const Store::Visit& visit);
 
 }  // namespace kith

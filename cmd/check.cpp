@@ -23,12 +23,14 @@ struct CheckOptions {
 void run_check(Context& ctx, const CheckOptions& o) {
   Store store = ctx.store();
   store.require_exists();
-  Loaded all = store.load();
+  // Each log is read once, a person at a time: only the intro entries are kept.
+  IntroCheck intros;
+  Loaded all = store.load([&](const Person& p, const Settings&) { intros.add(p); });
   warn_ignored(ctx.err, all.ignored);
   std::vector<Diagnostic> problems = all.problems;
   if (o.strict) problems.insert(problems.end(), all.unknown_keys.begin(), all.unknown_keys.end());
   // Warnings: the files read, but introductions do not agree across them.
-  std::vector<Diagnostic> warnings = intro_warnings(all.people);
+  std::vector<Diagnostic> warnings = intros.warnings(all.people);
   for (auto* list : {&problems, &warnings})
     std::stable_sort(list->begin(), list->end(), [](const Diagnostic& a, const Diagnostic& b) {
       return std::tie(a.path, a.line, a.col) < std::tie(b.path, b.line, b.col);

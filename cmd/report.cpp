@@ -40,10 +40,12 @@ void run_report(Context& ctx, const ReportOptions& o) {
   Period period =
       resolve_period(period_bound(o.since, "--since", ctx.today), period_bound(o.until, "--until", ctx.today),
                      o.year_given ? std::optional<int>(o.year) : std::nullopt, ctx.today);
-  Loaded all = load_and_warn(ctx);
+  // Everyone's log is read once, a person at a time; the renderings need only the digests.
+  ReportBuilder builder(ctx.today, period);
+  Loaded all = load_and_warn(ctx, [&](const Person& p, const Settings& s) { builder.add(p, s); });
   // The default period of a directory in its first year starts with its first entry.
-  if (o.since.empty() && o.until.empty() && !o.year_given) period = start_at_first_entry(period, all.people);
-  const Report report = build_report(all.people, all.settings, ctx.today, period);
+  const bool from_first_entry = o.since.empty() && o.until.empty() && !o.year_given;
+  const Report report = builder.finish(all.people, all.settings, from_first_entry);
   const ReportInput in{report, all.people, all.settings, ctx.today};
   if (o.json) {
     ctx.out << report_json(report).dump();

@@ -58,5 +58,20 @@ TEST(IntroCheck, AWithThatNamesNobodyIsReported) {
   EXPECT_EQ(w[0].rfind("ada.yaml:5: warning: the intro's `with: gone` names nobody", 0), 0u) << w[0];
 }
 
+// `check` adds people one at a time and checks with their digests: the same
+// warnings as intro_warnings, in the order the people were added.
+TEST(IntroCheck, PeopleAddedOneAtATimeThenCheckedWithDigestsGiveTheSameWarnings) {
+  std::vector<Person> people = {person("ana", {intro(ymd(2026, 3, 1), "bob", 4), intro(ymd(2026, 3, 2), "zed", 7)}),
+                                person("bob", {intro(ymd(2026, 3, 1), "ana", 5), intro(ymd(2026, 3, 1), "ana", 9)}),
+                                person("cy", {intro(ymd(2026, 4, 1), "ana", 3)})};
+  IntroCheck check;
+  for (auto p = people.rbegin(); p != people.rend(); ++p) check.add(*p);
+  std::vector<Person> digests = people;
+  for (Person& p : digests) p.log.clear();
+  std::vector<std::string> all = texts(intro_warnings(people));
+  ASSERT_EQ(all.size(), 3u);  // zed names nobody; bob's second; cy's (not in ana's file)
+  EXPECT_EQ(texts(check.warnings(digests)), (std::vector<std::string>{all[2], all[1], all[0]}));
+}
+
 }  // namespace
 }  // namespace kith

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/error.h"
+#include "rules/balance.h"
 
 namespace kith {
 namespace {
@@ -343,6 +344,94 @@ TEST(Report, VerdictAgainstTheProratedGoal) {
   EXPECT_EQ(month.new_contacts.goal_low, 0);
   EXPECT_EQ(month.new_contacts.goal_high, 0);
   EXPECT_EQ(month.new_contacts.verdict, Verdict::above);
+}
+
+// Everything the renderings read of a report, for "the same report" checks.
+void expect_same(const Report& a, const Report& b) {
+  EXPECT_EQ(a.period.since, b.period.since);
+  EXPECT_EQ(a.period.until, b.period.until);
+  EXPECT_EQ(a.period.since_first_entry, b.period.since_first_entry);
+  EXPECT_EQ(a.days, b.days);
+  EXPECT_EQ(a.people.total, b.people.total);
+  EXPECT_EQ(a.people.by_circle, b.people.by_circle);
+  EXPECT_EQ(a.people.active, b.people.active);
+  EXPECT_EQ(a.people.never_contacted, b.people.never_contacted);
+  EXPECT_EQ(a.interactions.total, b.interactions.total);
+  EXPECT_EQ(a.interactions.by_kind, b.interactions.by_kind);
+  EXPECT_EQ(a.interactions.by_month, b.interactions.by_month);
+  EXPECT_EQ(a.balance.given, b.balance.given);
+  EXPECT_EQ(a.balance.received, b.balance.received);
+  EXPECT_EQ(a.balance.overall, b.balance.overall);
+  EXPECT_EQ(a.balance.owing, b.balance.owing);
+  EXPECT_EQ(a.balance.asked_before_giving, b.balance.asked_before_giving);
+  EXPECT_EQ(a.balance_by_month, b.balance_by_month);
+  EXPECT_EQ(a.new_contacts.met, b.new_contacts.met);
+  EXPECT_EQ(a.new_contacts.followed_up, b.new_contacts.followed_up);
+  EXPECT_EQ(a.new_contacts.became_real, b.new_contacts.became_real);
+  EXPECT_EQ(a.new_contacts.goal_low, b.new_contacts.goal_low);
+  EXPECT_EQ(a.new_contacts.goal_high, b.new_contacts.goal_high);
+  EXPECT_EQ(a.new_contacts.verdict, b.new_contacts.verdict);
+  EXPECT_EQ(a.intros, b.intros);
+  EXPECT_EQ(a.overdue.total, b.overdue.total);
+  EXPECT_EQ(a.overdue.by_circle, b.overdue.by_circle);
+  EXPECT_EQ(a.overdue.slugs, b.overdue.slugs);
+  ASSERT_EQ(a.circles.size(), b.circles.size());
+  for (std::size_t i = 0; i < a.circles.size(); ++i) {
+    EXPECT_EQ(a.circles[i].circle, b.circles[i].circle);
+    EXPECT_EQ(a.circles[i].interactions, b.circles[i].interactions);
+    EXPECT_EQ(a.circles[i].given, b.circles[i].given);
+    EXPECT_EQ(a.circles[i].received, b.circles[i].received);
+    EXPECT_EQ(a.circles[i].active, b.circles[i].active);
+    EXPECT_EQ(a.circles[i].overdue, b.circles[i].overdue);
+  }
+}
+
+// `report` adds people one at a time, in the order the store reads them,
+// and finishes with their digests: the same report as build_report.
+TEST(ReportBuilder, PeopleAddedInAnyOrderThenFinishedWithDigestsGiveTheSameReport) {
+  const Settings s = settings_with_custom_kinds();
+  const std::vector<Person> people = network();
+  const Date today = day(2026, 6, 15);
+  for (const Period& period : {last_twelve_months(today), calendar_year(2025), Period{day(2026, 2, 3), day(2026, 4, 1)}}) {
+    ReportBuilder builder(today, period);
+    for (auto p = people.rbegin(); p != people.rend(); ++p) builder.add(*p, s);
+    std::vector<Person> digests = people;
+    for (Person& p : digests) keep_digest(p, s);
+    expect_same(builder.finish(digests, s, false), build_report(people, s, today, period));
+  }
+}
+
+// A directory in its first year: the default period starts with the first
+// entry, and its months before that are dropped (none holds an entry).
+TEST(ReportBuilder, FromTheFirstEntryIsTheReportOfTheShortenedPeriod) {
+  const Settings s;
+  const Date today = day(2026, 6, 15);
+  const std::vector<Person> people = {
+      person("ann", "team", {entry(day(2026, 3, 20), "talk"), entry(day(2026, 5, 2), "give")}),
+      person("bob", "team", {entry(day(2026, 2, 14), "note"), entry(day(2026, 4, 1), "met")}),
+      person("cy", "online")};
+  ReportBuilder builder(today, last_twelve_months(today));
+  for (const Person& p : people) builder.add(p, s);
+  const Report r = builder.finish(people, s, true);
+  const Period shortened{day(2026, 2, 14), today, true};
+  expect_same(r, build_report(people, s, today, shortened));
+  EXPECT_EQ(r.interactions.by_month.front().key, "2026-02");
+  EXPECT_EQ(r.balance_by_month.front().month, "2026-02");
+  EXPECT_EQ(r.days, 122);
+}
+
+TEST(Period, StartAtTheFirstEntryOnlyWhenItIsInsideThePeriod) {
+  const Period year{day(2025, 6, 16), day(2026, 6, 15)};
+  const Period later = start_at_first_entry(year, day(2026, 2, 14));
+  EXPECT_EQ(later.since, day(2026, 2, 14));
+  EXPECT_EQ(later.until, year.until);
+  EXPECT_TRUE(later.since_first_entry);
+  for (std::optional<Date> first : {std::optional<Date>(), std::optional<Date>(day(2024, 1, 1)),
+                                    std::optional<Date>(year.since), std::optional<Date>(day(2026, 7, 1))}) {
+    const Period same = start_at_first_entry(year, first);
+    EXPECT_EQ(same.since, year.since);
+    EXPECT_FALSE(same.since_first_entry);
+  }
 }
 
 TEST(ProratedGoal, ExactForAYearOfEitherLengthRoundedOtherwise) {

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
@@ -177,6 +178,55 @@ TEST(StoreLoad, AnEmptyOrMissingDirectoryLoadsNobody) {
   EXPECT_TRUE(all.people.empty());
   EXPECT_TRUE(all.problems.empty());
   EXPECT_EQ(all.files, 0);
+}
+
+// A visited load (report, check): each person whole, once, then kept as a
+// digest load keeps them. More people than a batch; a bad file and a second
+// file with a taken slug are not handed over. Cold (the cache is written),
+// warm (read from it) and without a cache.
+TEST(StoreLoad, AVisitedLoadHandsEachPersonWholeOnceAndKeepsTheirDigest) {
+  TempDir tmp;
+  const char* kinds[] = {"talk", "give", "ask"};
+  for (int i = 0; i < 1100; ++i) {
+    std::string text = "name: Person " + std::to_string(i) + "\nlog:\n";
+    for (int e = 0; e < i % 4; ++e)
+      text += "  - date: 2026-01-0" + std::to_string(e + 1) + "\n    kind: " + kinds[(i + e) % 3] + "\n";
+    tmp.write("net/p" + std::to_string(1000 + i) + ".yaml", i % 4 == 0 ? "name: Person " + std::to_string(i) + "\n" : text);
+  }
+  tmp.write("net/bad.yaml", "name: [oops\n");
+  tmp.write("net/sub/p1001.yaml", "name: Same slug\nlog:\n  - date: 2026-01-01\n    kind: talk\n");
+  std::this_thread::sleep_for(std::chrono::milliseconds(120));  // older than the cache's racy margin
+  for (const fs::path& cache : {tmp / "cache", tmp / "cache", fs::path()}) {
+    const Store store(tmp / "net", cache);
+    std::map<std::string, std::size_t> entries;  // slug -> log entries handed over
+    std::size_t visits = 0;
+    Loaded visited = store.load([&](const Person& p, const Settings&) {
+      ++visits;
+      EXPECT_EQ(p.digest, nullptr) << p.slug;
+      entries[p.slug] = p.log.size();
+    });
+    const Loaded full = store.load(Detail::full);
+    const Loaded digest = store.load(Detail::digest);
+    ASSERT_EQ(full.people.size(), 1100u);
+    EXPECT_EQ(visits, full.people.size());
+    for (const Person& p : full.people) EXPECT_EQ(entries[p.slug], p.log.size()) << p.slug;
+    EXPECT_EQ(entries.count("bad"), 0u);
+    ASSERT_EQ(visited.people.size(), digest.people.size());
+    for (std::size_t k = 0; k < digest.people.size(); ++k) {
+      const Person& v = visited.people[k];
+      const Person& d = digest.people[k];
+      EXPECT_EQ(v.slug, d.slug);
+      EXPECT_EQ(v.path, d.path);
+      EXPECT_TRUE(v.log.empty());
+      ASSERT_NE(v.digest, nullptr);
+      EXPECT_EQ(v.digest->balance, d.digest->balance) << v.slug;
+      EXPECT_EQ(v.digest->asked_before_giving, d.digest->asked_before_giving) << v.slug;
+      EXPECT_EQ(v.digest->last_contact.has_value(), d.digest->last_contact.has_value()) << v.slug;
+    }
+    EXPECT_EQ(messages(visited.problems), messages(full.problems));
+    EXPECT_EQ(visited.problems.size(), 2u);  // bad.yaml, and the slug taken twice
+    EXPECT_EQ(visited.files, full.files);
+  }
 }
 
 TEST(ReadFile, ReadsBytesAsTheyAre) {

@@ -56,15 +56,6 @@ bool became_real(const Person& p, const Entry& met, const Settings& s, Date toda
   return later >= 2;
 }
 
-// The circles of the report: kith.yaml's and anyone else's, by name.
-std::map<std::string, Report::Circle> circle_table(const std::vector<Person>& people,
-                                                   const Settings& s) {
-  std::map<std::string, Report::Circle> table;
-  for (const auto& [name, cadence] : s.circles) table[name].circle = name;
-  for (const Person& p : people) table[p.circle].circle = p.circle;
-  return table;
-}
-
 std::vector<Count> kinds_in_order(const std::map<std::string, int>& counts, const Settings& s) {
   std::vector<Count> out;
   for (const KindInfo& k : s.kinds)
@@ -123,11 +114,7 @@ Period resolve_period(std::optional<Date> since, std::optional<Date> until,
   return p;
 }
 
-Period start_at_first_entry(Period p, const std::vector<Person>& people) {
-  std::optional<Date> first;
-  for (const Person& person : people)
-    for (const Entry& e : person.log)
-      if (!first || e.date < *first) first = e.date;
+Period start_at_first_entry(Period p, std::optional<Date> first) {
   if (first && p.since < *first && !(p.until < *first)) {
     p.since = *first;
     p.since_first_entry = true;
@@ -159,82 +146,106 @@ std::pair<int, int> prorated_goal(int low, int high, int days) {
   return {prorate(low), prorate(high)};
 }
 
-Report build_report(const std::vector<Person>& people, const Settings& s, Date today,
-                    Period period) {
-  Report r;
-  r.period = period;
-  r.days = period_days(period);
-
-  const int first_month = month_number(period.since);
-  const int months = r.days == 0 ? 0 : month_number(period.until) - first_month + 1;
-  for (int m = 0; m < months; ++m) {
-    r.interactions.by_month.push_back({month_key(first_month + m), 0});
-    r.balance_by_month.push_back({month_key(first_month + m), 0, 0});
-  }
-
-  std::map<std::string, Report::Circle> circles = circle_table(people, s);
+// What the builder adds up. Months are counted over the period it was
+// given; a period shortened to the first entry drops only empty months.
+struct ReportBuilder::Sums {
+  Date today;
+  Period period;
+  int first_month = 0;
+  Report r;  // by_month and balance_by_month span `period`
+  std::map<std::string, Report::Circle> circles;
   std::map<std::string, int> kinds;
   IntroCounter intros;
+  std::optional<Date> first_entry;
+};
 
-  for (const Person& p : people) {
-    Report::Circle& circle = circles[p.circle];
-    ++r.people.total;
-    ++circle.people;
-    bool contacted = false;
-    bool active = false;
-    for (const Entry& e : p.log) {
-      const bool contact = is_contact(e, s);
-      contacted = contacted || contact;
-      if (!in_period(period, e.date)) continue;
-      const int month = month_number(e.date) - first_month;
-      if (contact) {
-        active = true;
-        ++r.interactions.total;
-        ++r.interactions.by_month[month].n;
-        ++kinds[e.kind];
-        ++circle.interactions;
-      }
-      const KindInfo* kind = s.find_kind(e.kind);
-      const int balance = kind == nullptr ? 0 : kind->balance;
-      if (balance > 0) {
-        ++r.balance.given;
-        ++r.balance_by_month[month].given;
-        ++circle.given;
-      } else if (balance < 0) {
-        ++r.balance.received;
-        ++r.balance_by_month[month].received;
-        ++circle.received;
-      }
-      if (e.kind == "met") {
-        ++r.new_contacts.met;
-        if (followed_up(p, e, s)) ++r.new_contacts.followed_up;
-        if (became_real(p, e, s, today)) ++r.new_contacts.became_real;
-      } else if (e.kind == "intro") {
-        intros.add(p, e);
-      }
-    }
-    if (active) {
-      ++r.people.active;
-      ++circle.active;
-    }
-    if (!contacted) {
-      ++r.people.never_contacted;
-      ++circle.never_contacted;
-    }
-
-    const int balance = balance_of(p, s);
-    r.balance.overall += balance;
-    if (balance < 0) r.balance.owing.push_back({p.slug, p.name, balance});
-    if (asked_before_giving(p, s)) r.balance.asked_before_giving.push_back(p.slug);
+ReportBuilder::ReportBuilder(Date today, Period period) : sums_(std::make_unique<Sums>()) {
+  Sums& m = *sums_;
+  m.today = today;
+  m.period = period;
+  m.first_month = month_number(period.since);
+  const int months = period_days(period) == 0 ? 0 : month_number(period.until) - m.first_month + 1;
+  for (int k = 0; k < months; ++k) {
+    m.r.interactions.by_month.push_back({month_key(m.first_month + k), 0});
+    m.r.balance_by_month.push_back({month_key(m.first_month + k), 0, 0});
   }
+}
+
+ReportBuilder::~ReportBuilder() = default;
+
+void ReportBuilder::add(const Person& p, const Settings& s) {
+  Sums& m = *sums_;
+  Report& r = m.r;
+  Report::Circle& circle = m.circles[p.circle];
+  circle.circle = p.circle;
+  ++r.people.total;
+  ++circle.people;
+  bool contacted = false;
+  bool active = false;
+  for (const Entry& e : p.log) {
+    if (!m.first_entry || e.date < *m.first_entry) m.first_entry = e.date;
+    const bool contact = is_contact(e, s);
+    contacted = contacted || contact;
+    if (!in_period(m.period, e.date)) continue;
+    const int month = month_number(e.date) - m.first_month;
+    if (contact) {
+      active = true;
+      ++r.interactions.total;
+      ++r.interactions.by_month[month].n;
+      ++m.kinds[e.kind];
+      ++circle.interactions;
+    }
+    const KindInfo* kind = s.find_kind(e.kind);
+    const int balance = kind == nullptr ? 0 : kind->balance;
+    if (balance > 0) {
+      ++r.balance.given;
+      ++r.balance_by_month[month].given;
+      ++circle.given;
+    } else if (balance < 0) {
+      ++r.balance.received;
+      ++r.balance_by_month[month].received;
+      ++circle.received;
+    }
+    if (e.kind == "met") {
+      ++r.new_contacts.met;
+      if (followed_up(p, e, s)) ++r.new_contacts.followed_up;
+      if (became_real(p, e, s, m.today)) ++r.new_contacts.became_real;
+    } else if (e.kind == "intro") {
+      m.intros.add(p, e);
+    }
+  }
+  if (active) {
+    ++r.people.active;
+    ++circle.active;
+  }
+  if (!contacted) {
+    ++r.people.never_contacted;
+    ++circle.never_contacted;
+  }
+
+  const int balance = balance_of(p, s);
+  r.balance.overall += balance;
+  if (balance < 0) r.balance.owing.push_back({p.slug, p.name, balance});
+  if (asked_before_giving(p, s)) r.balance.asked_before_giving.push_back(p.slug);
+}
+
+Report ReportBuilder::finish(const std::vector<Person>& people, const Settings& s, bool from_first_entry) {
+  Sums& m = *sums_;
+  Report r = std::move(m.r);
+  r.period = from_first_entry ? start_at_first_entry(m.period, m.first_entry) : m.period;
+  r.days = period_days(r.period);
+  // A later start drops the months before it: no entry is in them.
+  const auto dropped = static_cast<std::ptrdiff_t>(month_number(r.period.since) - m.first_month);
+  r.interactions.by_month.erase(r.interactions.by_month.begin(), r.interactions.by_month.begin() + dropped);
+  r.balance_by_month.erase(r.balance_by_month.begin(), r.balance_by_month.begin() + dropped);
 
   std::sort(r.balance.owing.begin(), r.balance.owing.end(),
             [](const Report::Owing& a, const Report::Owing& b) {
               return std::tie(a.balance, a.slug) < std::tie(b.balance, b.slug);
             });
   std::sort(r.balance.asked_before_giving.begin(), r.balance.asked_before_giving.end());
-  r.interactions.by_kind = kinds_in_order(kinds, s);
-  r.intros = intros.total();
+  r.interactions.by_kind = kinds_in_order(m.kinds, s);
+  r.intros = m.intros.total();
 
   auto [low, high] = prorated_goal(s.goal_low, s.goal_high, r.days);
   r.new_contacts.goal_low = low;
@@ -243,18 +254,26 @@ Report build_report(const std::vector<Person>& people, const Settings& s, Date t
                            : r.new_contacts.met > high ? Verdict::above
                                                        : Verdict::within;
 
-  for (const DueItem& item : due_list(people, s, today, DueQuery{})) {
+  // The circles of the report: kith.yaml's and anyone else's, by name.
+  for (const auto& [name, cadence] : s.circles) m.circles[name].circle = name;
+  for (const DueItem& item : due_list(people, s, m.today, DueQuery{})) {
     ++r.overdue.total;
-    ++circles[item.person->circle].overdue;
+    ++m.circles[item.person->circle].overdue;
     r.overdue.slugs.push_back(item.person->slug);
   }
 
-  for (const auto& [name, circle] : circles) {
+  for (const auto& [name, circle] : m.circles) {
     r.people.by_circle.push_back({name, circle.people});
     r.overdue.by_circle.push_back({name, circle.overdue});
     r.circles.push_back(circle);
   }
   return r;
+}
+
+Report build_report(const std::vector<Person>& people, const Settings& s, Date today, Period period) {
+  ReportBuilder builder(today, period);
+  for (const Person& p : people) builder.add(p, s);
+  return builder.finish(people, s, false);
 }
 
 }  // namespace kith

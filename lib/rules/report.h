@@ -31,6 +31,7 @@
 //                           and B's entry `with` A on one date are one intro
 //   overdue                 people due on or before today (due_list, DESIGN.md
 //                           section 3), whatever the period
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,10 +66,10 @@ Period resolve_period(std::optional<Date> since, std::optional<Date> until,
                       std::optional<int> year, Date today);
 
 // The default period in a directory's first year: from the earliest log
-// entry of `people` when that is later than `p.since` (and not after
-// p.until), so a month of use is not reported as 11 empty months. `p`
+// entry (`first`, of everyone) when that is later than `p.since` (and not
+// after p.until), so a month of use is not reported as 11 empty months. `p`
 // unchanged otherwise.
-Period start_at_first_entry(Period p, const std::vector<Person>& people);
+Period start_at_first_entry(Period p, std::optional<Date> first);
 
 // Days in the period, both ends included (0 if until < since).
 int period_days(const Period& p);
@@ -164,5 +165,28 @@ std::pair<int, int> prorated_goal(int low, int high, int days);
 
 Report build_report(const std::vector<Person>& people, const Settings& s, Date today,
                     Period period);
+
+// build_report a person at a time, so that a large network's logs need not
+// all be in memory at once: `add` each person whole (their log is read
+// there, and not kept), then `finish`.
+class ReportBuilder {
+ public:
+  ReportBuilder(Date today, Period period);
+  ~ReportBuilder();
+  ReportBuilder(const ReportBuilder&) = delete;
+  ReportBuilder& operator=(const ReportBuilder&) = delete;
+
+  void add(const Person& whole, const Settings& s);
+
+  // The report of everyone added. `people` is everyone again, in any form
+  // (the digest form is enough: it is read for who is overdue). With
+  // `from_first_entry`, the period is start_at_first_entry(period, the
+  // earliest entry added): it holds the same entries, so the same counts.
+  Report finish(const std::vector<Person>& people, const Settings& s, bool from_first_entry);
+
+ private:
+  struct Sums;
+  std::unique_ptr<Sums> sums_;
+};
 
 }  // namespace kith

@@ -165,6 +165,21 @@ bool decode_slot(Slot& slot, const cache::CacheFile& cached, const std::string& 
   return false;
 }
 
+// Cache hits are decoded this many at a time (then the pages read can go);
+// a visited load holds a batch whole at once, so its batches are smaller.
+constexpr std::size_t decode_batch = 2048;
+constexpr std::size_t visit_batch = 512;
+
+// A visited load: each person of the batch that read cleanly, whole, to
+// `visit`; then only their digest is kept.
+void hand_over(const std::vector<Slot*>& batch, const Store::Visit& visit, const Settings& settings) {
+  for (Slot* slot : batch) {
+    if (!slot->has_person) continue;
+    visit(*slot->person, settings);
+    keep_digest(*slot->person, settings);
+  }
+}
+
 // A file that missed costs a parse; below 16, a thread costs more than it saves.
 void parse_in_parallel(std::vector<Slot*>& misses, const std::string& dir, const Settings& settings, Detail detail) {
   in_parallel(misses.size(), 16, 1, [&](std::size_t i) { parse_slot(*misses[i], dir, settings, detail); });
@@ -196,7 +211,13 @@ std::string real_path(const fs::path& dir) {
 
 }  // namespace
 
-Loaded Store::load(Detail detail) const {
+Loaded Store::load(Detail detail) const { return load(detail, nullptr); }
+
+Loaded Store::load(const Visit& visit) const { return load(Detail::digest, &visit); }
+
+Loaded Store::load(Detail detail, const Visit* visit) const {
+  // A visited load reads everyone whole and keeps their digest, a batch at a time.
+  const Detail read = visit ? Detail::full : detail;
   Loaded out;
   const std::int64_t started = cache::now_ns();  // before looking at any file: see parse_cache.h
   fs::path settings_file = settings_path();
@@ -273,7 +294,7 @@ Loaded Store::load(Detail detail) const {
     std::vector<Slot*> found;
     for (std::size_t s = 0; s < slots.size();) {
       found.clear();
-      for (const std::size_t end = std::min(slots.size(), s + 2048); s < end; ++s) {
+      for (const std::size_t end = std::min(slots.size(), s + (visit ? visit_batch : decode_batch)); s < end; ++s) {
         Slot& slot = slots[s];
         if (slot.slug_owner) continue;
         while (more && path_less(record.rel, slot.file->rel)) {
@@ -286,8 +307,9 @@ Loaded Store::load(Detail detail) const {
         }
       }
       in_parallel(found.size(), 1024, 256, [&](std::size_t i) {
-        if (!decode_slot(*found[i], *cached, dir, detail)) found[i]->record = Slot::no_record;
+        if (!decode_slot(*found[i], *cached, dir, read)) found[i]->record = Slot::no_record;
       });
+      if (visit) hand_over(found, *visit, out.settings);
       cached->release_before(record_at);
     }
   }
@@ -298,7 +320,16 @@ Loaded Store::load(Detail detail) const {
     if (slot.record != Slot::no_record) ++used_records;
     else misses.push_back(&slot);
   }
-  parse_in_parallel(misses, dir, out.settings, detail);
+  if (visit) {
+    std::vector<Slot*> batch;
+    for (std::size_t m = 0; m < misses.size(); m += batch.size()) {
+      batch.assign(misses.begin() + m, misses.begin() + std::min(misses.size(), m + visit_batch));
+      parse_in_parallel(batch, dir, out.settings, read);
+      hand_over(batch, *visit, out.settings);
+    }
+  } else {
+    parse_in_parallel(misses, dir, out.settings, detail);
+  }
 
   for (const Slot& slot : slots) {
     ++out.files;
