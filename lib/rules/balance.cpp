@@ -75,7 +75,16 @@ std::shared_ptr<const LogDigest> shared_digest(LogDigest d) {
 
 LeftOut keep_digest(Person& p, const Settings& s) {
   if (p.digest) return {};
+  set_digest(p, s);
+  return take_parts(p);
+}
+
+void set_digest(Person& p, const Settings& s) {
+  p.digest = nullptr;
   p.digest = shared_digest(digest_of(p, s));
+}
+
+LeftOut take_parts(Person& p) {
   return LeftOut{std::exchange(p.log, {}),     std::exchange(p.notes, {}),   std::exchange(p.links, {}),
                  std::exchange(p.email, {}),   std::exchange(p.phone, {}),   std::exchange(p.company, {}),
                  std::exchange(p.role, {}),    std::exchange(p.location, {})};

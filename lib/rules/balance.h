@@ -53,4 +53,10 @@ struct LeftOut {
 LeftOut keep_digest(Person& p, const Settings& s);
 void put_back(Person& p, LeftOut&& parts);
 
+// keep_digest in two steps, for a person read whole and then handed on with
+// their digest already set (balance_of and the others read it, so it is
+// computed once): set_digest, then take_parts.
+void set_digest(Person& p, const Settings& s);
+LeftOut take_parts(Person& p);
+
 }  // namespace kith

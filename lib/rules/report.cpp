@@ -184,7 +184,8 @@ void ReportBuilder::add(const Person& p, const Settings& s) {
   bool active = false;
   for (const Entry& e : p.log) {
     if (!m.first_entry || e.date < *m.first_entry) m.first_entry = e.date;
-    const bool contact = is_contact(e, s);
+    const KindInfo* kind = s.find_kind(e.kind);  // once: is_contact's test, inline
+    const bool contact = kind == nullptr || kind->contact;
     contacted = contacted || contact;
     if (!in_period(m.period, e.date)) continue;
     const int month = month_number(e.date) - m.first_month;
@@ -195,7 +196,6 @@ void ReportBuilder::add(const Person& p, const Settings& s) {
       ++m.kinds[e.kind];
       ++circle.interactions;
     }
-    const KindInfo* kind = s.find_kind(e.kind);
     const int balance = kind == nullptr ? 0 : kind->balance;
     if (balance > 0) {
       ++r.balance.given;

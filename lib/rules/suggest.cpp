@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <cstdint>
+#include <span>
 #include <unordered_map>
 #include <utility>
 
@@ -61,10 +62,15 @@ struct Held {
 // What scoring needs of a person, small (one per person: 30,000 at
 // LinkedIn's scale): their values as numbers. The values in words are
 // folded again only for the pairs kept (score_pair).
+// A person's values of one kind, sorted by value, each value once.
+using Values = std::span<const Held>;
+
 struct Profile {
   const Person* person;
   std::size_t slug_id = 0;  // the first profile with this slug: same slug, same id (a cheap test per pair)
-  std::vector<Held> need_ids, offer_ids, tag_ids;  // sorted by value, each value once
+  // In one array for everyone, in profile order: the pairs compared are
+  // near each other in it (each list on its own was a cache miss a pair).
+  Values need_ids, offer_ids, tag_ids;
   std::vector<std::string> introduced;              // slugs in this person's intro entries, sorted
 
   explicit Profile(const Person& p) : person(&p), introduced(introduced_to(p)) {
@@ -105,7 +111,7 @@ bool already_introduced(const Profile& a, const Profile& b) {
 
 // Calls f(held_by_a, held_by_b) for each value in both sorted lists.
 template <typename F>
-void for_shared(const std::vector<Held>& a, const std::vector<Held>& b, F f) {
+void for_shared(Values a, Values b, F f) {
   auto i = a.begin(), j = b.begin();
   while (i != a.end() && j != b.end()) {
     if (i->value < j->value) ++i;
@@ -114,7 +120,7 @@ void for_shared(const std::vector<Held>& a, const std::vector<Held>& b, F f) {
   }
 }
 
-int count_shared(const std::vector<Held>& a, const std::vector<Held>& b) {
+int count_shared(Values a, Values b) {
   int n = 0;
   for_shared(a, b, [&](const Held&, const Held&) { ++n; });
   return n;
@@ -139,12 +145,18 @@ class Index {
       const std::size_t i = profiles.size() - 1;
       profiles[i].slug_id = i > 0 && sorted[i - 1]->slug == p->slug ? profiles[i - 1].slug_id : i;
     }
+    // Room for every value up front: the lists point into held_ as it fills,
+    // so it must never move (and grown by doubling it would peak at twice
+    // its size).
+    std::size_t values = 0;
+    for (const Profile& pr : profiles) values += pr.person->needs.size() + pr.person->offers.size() + pr.person->tags.size();
+    held_.reserve(values);
     std::unordered_map<std::string, int> ids;
     for (std::size_t i = 0; i < profiles.size(); ++i) {
       Profile& pr = profiles[i];
-      hold(ids, pr.person->needs, needers, pr.need_ids, static_cast<int>(i));
-      hold(ids, pr.person->offers, offerers, pr.offer_ids, static_cast<int>(i));
-      hold(ids, pr.person->tags, taggers, pr.tag_ids, static_cast<int>(i));
+      pr.need_ids = hold(ids, pr.person->needs, needers, static_cast<int>(i));
+      pr.offer_ids = hold(ids, pr.person->offers, offerers, static_cast<int>(i));
+      pr.tag_ids = hold(ids, pr.person->tags, taggers, static_cast<int>(i));
     }
     needers.resize(ids.size());
     offerers.resize(ids.size());
@@ -256,23 +268,29 @@ class Index {
   }
 
  private:
-  // Numbers `values` as folded (a value listed twice counts once) and
-  // adds `who` to the holders of each.
-  static void hold(std::unordered_map<std::string, int>& ids, const std::vector<std::string>& values,
-                   std::vector<std::vector<int>>& holders, std::vector<Held>& held, int who) {
+  // Numbers `values` as folded (a value listed twice counts once), adds
+  // `who` to the holders of each, and appends them to held_, sorted: the
+  // list returned.
+  Values hold(std::unordered_map<std::string, int>& ids, const std::vector<std::string>& values,
+              std::vector<std::vector<int>>& holders, int who) {
+    const auto first = static_cast<std::ptrdiff_t>(held_.size());
     for (const std::string& v : values) {
       std::string key = fold(Folded::trim(v));
       if (key.empty()) continue;
       auto [it, fresh] = ids.emplace(std::move(key), static_cast<int>(ids.size()));
       const int value = it->second;
-      if (std::any_of(held.begin(), held.end(), [value](const Held& h) { return h.value == value; })) continue;
+      if (std::any_of(held_.begin() + first, held_.end(), [value](const Held& h) { return h.value == value; }))
+        continue;
       if (holders.size() <= static_cast<std::size_t>(value)) holders.resize(value + 1);
       std::vector<int>& list = holders[value];
-      held.push_back(Held{value, static_cast<std::uint32_t>(list.size())});
+      held_.push_back(Held{value, static_cast<std::uint32_t>(list.size())});
       list.push_back(who);
     }
-    std::sort(held.begin(), held.end());
+    std::sort(held_.begin() + first, held_.end());
+    return Values(held_.data() + first, held_.size() - static_cast<std::size_t>(first));
   }
+
+  std::vector<Held> held_;  // everyone's values (Profile's lists point into it)
 };
 
 struct Ranked {
@@ -337,7 +355,7 @@ std::vector<Suggestion> suggest_intros(const std::vector<Person>& people,
                             [&](const Profile& p) { return p.person->slug == who_slug; });
     if (who == index.profiles.end()) return {};
     std::vector<bool> seen(index.profiles.size(), false);
-    auto meet = [&](const std::vector<Held>& held, const std::vector<std::vector<int>>& holders) {
+    auto meet = [&](Values held, const std::vector<std::vector<int>>& holders) {
       for (const Held& h : held)
         for (int j : holders[h.value]) {
           if (seen[j]) continue;

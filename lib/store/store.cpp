@@ -170,13 +170,15 @@ bool decode_slot(Slot& slot, const cache::CacheFile& cached, const std::string& 
 constexpr std::size_t decode_batch = 2048;
 constexpr std::size_t visit_batch = 512;
 
-// A visited load: each person of the batch that read cleanly, whole, to
-// `visit`; then only their digest is kept.
+// A visited load: each person of the batch that read cleanly, whole (their
+// digest set, so that it is computed once), to `visit`; then only their
+// digest is kept.
 void hand_over(const std::vector<Slot*>& batch, const Store::Visit& visit, const Settings& settings) {
   for (Slot* slot : batch) {
     if (!slot->has_person) continue;
+    set_digest(*slot->person, settings);
     visit(*slot->person, settings);
-    keep_digest(*slot->person, settings);
+    take_parts(*slot->person);
   }
 }
 

@@ -60,8 +60,9 @@ class Store {
   // A person read whole, with the settings, as load(visit) hands them over.
   using Visit = std::function<void(const Person& whole, const Settings& settings)>;
 
-  // load(Detail::digest), but each person is first read whole and handed to
-  // `visit` (on this thread, in no set order), a batch at a time: for the
+  // load(Detail::digest), but each person is first read whole (with their
+  // digest already set) and handed to `visit` (on this thread, in no set
+  // order), a batch at a time: for the
   // commands that read every log entry once (`report`, `check`) without
   // holding every log in memory at once (31 MB at 30,000 people).
   Loaded load(const Visit& visit) const;
