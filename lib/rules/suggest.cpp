@@ -59,23 +59,24 @@ struct Held {
   bool operator<(const Held& o) const { return value < o.value; }
 };
 
-// What scoring needs of a person, small (one per person: 30,000 at
-// LinkedIn's scale): their values as numbers. The values in words are
-// folded again only for the pairs kept (score_pair).
 // A person's values of one kind, sorted by value, each value once.
 using Values = std::span<const Held>;
 
+// What scoring needs of a person, small (one per person: 30,000 at
+// LinkedIn's scale, and each pair compared reads two): their values as
+// numbers, in one array for everyone (Index::held_, in profile order, so
+// that the pairs compared are near each other in it). The values in words
+// are folded again only for the pairs kept (score_pair).
 struct Profile {
   const Person* person;
-  std::size_t slug_id = 0;  // the first profile with this slug: same slug, same id (a cheap test per pair)
-  // In one array for everyone, in profile order: the pairs compared are
-  // near each other in it (each list on its own was a cache miss a pair).
-  Values need_ids, offer_ids, tag_ids;
-  std::vector<std::string> introduced;              // slugs in this person's intro entries, sorted
+  const Held* held = nullptr;  // needs, then offers, then tags
+  std::uint32_t slug_id = 0;   // the first profile with this slug: same slug, same id (a cheap test per pair)
+  std::uint32_t needs = 0, offers = 0, tags = 0;
+  std::uint32_t introduced_at = 0, introduced = 0;  // their intro entries' slugs, in Index::introduced_
 
-  explicit Profile(const Person& p) : person(&p), introduced(introduced_to(p)) {
-    std::sort(introduced.begin(), introduced.end());
-  }
+  Values need_ids() const { return {held, needs}; }
+  Values offer_ids() const { return {held + needs, offers}; }
+  Values tag_ids() const { return {held + needs + offers, tags}; }
 };
 
 // Reasons and points for `from`'s needs that `to` offers.
@@ -104,11 +105,6 @@ Suggestion score_pair(const Person& a, const Person& b) {
   return s;
 }
 
-bool already_introduced(const Profile& a, const Profile& b) {
-  return std::binary_search(a.introduced.begin(), a.introduced.end(), b.person->slug) ||
-         std::binary_search(b.introduced.begin(), b.introduced.end(), a.person->slug);
-}
-
 // Calls f(held_by_a, held_by_b) for each value in both sorted lists.
 template <typename F>
 void for_shared(Values a, Values b, F f) {
@@ -126,6 +122,10 @@ int count_shared(Values a, Values b) {
   return n;
 }
 
+// `at` (below 2 * n) around a circle of n: `at % n` without a division,
+// which was a tenth of the time spent on each pair.
+std::size_t wrap(std::size_t at, std::size_t n) { return at < n ? at : at - n; }
+
 // Everyone indexed by folded value, so that only people who share something
 // are ever compared (see suggest.h for the bounds on crowded values).
 class Index {
@@ -139,33 +139,45 @@ class Index {
     for (const Person& p : people) sorted.push_back(&p);
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const Person* x, const Person* y) { return x->slug < y->slug; });
-    profiles.reserve(sorted.size());
-    for (const Person* p : sorted) {
-      profiles.emplace_back(*p);
-      const std::size_t i = profiles.size() - 1;
-      profiles[i].slug_id = i > 0 && sorted[i - 1]->slug == p->slug ? profiles[i - 1].slug_id : i;
-    }
-    // Room for every value up front: the lists point into held_ as it fills,
-    // so it must never move (and grown by doubling it would peak at twice
-    // its size).
+    // Room for every value up front: the profiles point into held_ as it
+    // fills, so it must never move (and grown by doubling it would peak at
+    // twice its size).
     std::size_t values = 0;
-    for (const Profile& pr : profiles) values += pr.person->needs.size() + pr.person->offers.size() + pr.person->tags.size();
+    for (const Person* p : sorted) values += p->needs.size() + p->offers.size() + p->tags.size();
     held_.reserve(values);
+    profiles.reserve(sorted.size());
     std::unordered_map<std::string, int> ids;
-    for (std::size_t i = 0; i < profiles.size(); ++i) {
-      Profile& pr = profiles[i];
-      pr.need_ids = hold(ids, pr.person->needs, needers, static_cast<int>(i));
-      pr.offer_ids = hold(ids, pr.person->offers, offerers, static_cast<int>(i));
-      pr.tag_ids = hold(ids, pr.person->tags, taggers, static_cast<int>(i));
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+      const Person& p = *sorted[i];
+      Profile& pr = profiles.emplace_back(Profile{&p});
+      pr.slug_id = i > 0 && sorted[i - 1]->slug == p.slug ? profiles[i - 1].slug_id : static_cast<std::uint32_t>(i);
+      pr.held = held_.data() + held_.size();
+      pr.needs = hold(ids, p.needs, needers, static_cast<int>(i));
+      pr.offers = hold(ids, p.offers, offerers, static_cast<int>(i));
+      pr.tags = hold(ids, p.tags, taggers, static_cast<int>(i));
+      std::vector<std::string> introduced = introduced_to(p);
+      std::sort(introduced.begin(), introduced.end());
+      pr.introduced_at = static_cast<std::uint32_t>(introduced_.size());
+      pr.introduced = static_cast<std::uint32_t>(introduced.size());
+      std::move(introduced.begin(), introduced.end(), std::back_inserter(introduced_));
     }
     needers.resize(ids.size());
     offerers.resize(ids.size());
     taggers.resize(ids.size());
   }
 
+  // An `intro` entry in a's log `with` b's slug, or in b's `with` a's.
+  bool already_introduced(const Profile& a, const Profile& b) const {
+    auto names = [&](const Profile& from, const std::string& slug) {
+      auto first = introduced_.begin() + from.introduced_at;
+      return std::binary_search(first, first + from.introduced, slug);
+    };
+    return names(a, b.person->slug) || names(b, a.person->slug);
+  }
+
   int score(const Profile& a, const Profile& b) const {
-    return need_met_points * (count_shared(a.need_ids, b.offer_ids) + count_shared(b.need_ids, a.offer_ids)) +
-           shared_tag_points * count_shared(a.tag_ids, b.tag_ids);
+    return need_met_points * (count_shared(a.need_ids(), b.offer_ids()) + count_shared(b.need_ids(), a.offer_ids())) +
+           shared_tag_points * count_shared(a.tag_ids(), b.tag_ids());
   }
 
   // Is (needer, offerer) compared on `value`? All pairs when there are at
@@ -191,30 +203,40 @@ class Index {
 
   // True when a needs `value` and b offers it and that pair is compared on it.
   bool strong_one_way(const Profile& a, const Profile& b, int value) const {
-    auto need = std::lower_bound(a.need_ids.begin(), a.need_ids.end(), Held{value, 0});
-    auto offer = std::lower_bound(b.offer_ids.begin(), b.offer_ids.end(), Held{value, 0});
-    return need != a.need_ids.end() && need->value == value && offer != b.offer_ids.end() &&
+    const Values needs = a.need_ids(), offers = b.offer_ids();
+    auto need = std::lower_bound(needs.begin(), needs.end(), Held{value, 0});
+    auto offer = std::lower_bound(offers.begin(), offers.end(), Held{value, 0});
+    return need != needs.end() && need->value == value && offer != offers.end() &&
            offer->value == value && strong_candidate(value, need->position, offer->position);
   }
 
-  // The first reason (in the order: needs met by value, then tags by value)
-  // for which (a, b) is compared, as {kind, value}; each pair is scored once,
-  // at that reason. {2, 0} when none.
-  std::pair<int, int> first_reason(const Profile& a, const Profile& b) const {
+  // Each pair is scored once, at its first reason in the order: needs met
+  // by value, then tags by value. first_strong: the smallest value by which
+  // (a, b) is compared on needs <-> offers, -1 when none.
+  int first_strong(const Profile& a, const Profile& b) const {
     int best = -1;
-    auto consider = [&](const Held& x, const Held&) {
-      if ((best < 0 || x.value < best) &&
-          (strong_one_way(a, b, x.value) || strong_one_way(b, a, x.value)))
-        best = x.value;
+    auto consider = [&](const Held& need, const Held& offer) {
+      if ((best < 0 || need.value < best) && strong_candidate(need.value, need.position, offer.position))
+        best = need.value;
     };
-    for_shared(a.need_ids, b.offer_ids, consider);
-    for_shared(b.need_ids, a.offer_ids, consider);
-    if (best >= 0) return {0, best};
-    std::pair<int, int> tag{2, 0};
-    for_shared(a.tag_ids, b.tag_ids, [&](const Held& x, const Held& y) {
-      if (tag.first == 2 && tag_candidate(x.value, x.position, y.position)) tag = {1, x.value};
-    });
-    return tag;
+    for_shared(a.need_ids(), b.offer_ids(), consider);
+    for_shared(b.need_ids(), a.offer_ids(), consider);
+    return best;
+  }
+
+  // True when (a, b), compared on the shared tag `value`, has no earlier
+  // reason: no strong one, and no smaller shared tag they are compared on.
+  bool first_at_tag(const Profile& a, const Profile& b, int value) const {
+    if (first_strong(a, b) >= 0) return false;
+    const Values a_tags = a.tag_ids(), b_tags = b.tag_ids();
+    auto i = a_tags.begin(), j = b_tags.begin();
+    while (i != a_tags.end() && j != b_tags.end() && i->value < value) {
+      if (i->value < j->value) ++i;
+      else if (j->value < i->value) ++j;
+      else if (tag_candidate(i->value, i->position, j->position)) return false;
+      else ++i, ++j;
+    }
+    return true;
   }
 
   // Calls f(i, j, t) once for each pair of profiles compared: needs <->
@@ -242,13 +264,13 @@ class Index {
                               : std::max<std::size_t>(1, strong_pairs_per_value / ns.size());
       std::size_t start = width == os.size() ? 0 : p * os.size() / ns.size();
       for (std::size_t k = 0; k < width; ++k) {
-        int i = ns[p], j = os[(start + k) % os.size()];
+        int i = ns[p], j = os[wrap(start + k, os.size())];
         if (i == j) continue;
         const Profile& a = profiles[i];
         const Profile& b = profiles[j];
         // Reached from a's need here; if b's need of the same value
         // reaches it too, count it from the smaller index only.
-        if (first_reason(a, b) != std::pair<int, int>{0, value}) continue;
+        if (first_strong(a, b) != value) continue;
         if (strong_one_way(a, b, value) && strong_one_way(b, a, value) && i > j) continue;
         f(i, j, t);
       }
@@ -260,8 +282,8 @@ class Index {
       const std::size_t m = ts.size(), p = item - tag_starts[v];
       std::size_t last = m <= 2 * tag_neighbours + 1 ? m - 1 - p : tag_neighbours;
       for (std::size_t k = 1; k <= last; ++k) {
-        int i = ts[p], j = ts[(p + k) % m];
-        if (first_reason(profiles[i], profiles[j]) != std::pair<int, int>{1, value}) continue;
+        int i = ts[p], j = ts[wrap(p + k, m)];
+        if (!first_at_tag(profiles[i], profiles[j], value)) continue;
         f(i, j, t);
       }
     });
@@ -269,9 +291,9 @@ class Index {
 
  private:
   // Numbers `values` as folded (a value listed twice counts once), adds
-  // `who` to the holders of each, and appends them to held_, sorted: the
-  // list returned.
-  Values hold(std::unordered_map<std::string, int>& ids, const std::vector<std::string>& values,
+  // `who` to the holders of each, and appends them to held_, sorted: how
+  // many.
+  std::uint32_t hold(std::unordered_map<std::string, int>& ids, const std::vector<std::string>& values,
               std::vector<std::vector<int>>& holders, int who) {
     const auto first = static_cast<std::ptrdiff_t>(held_.size());
     for (const std::string& v : values) {
@@ -287,10 +309,11 @@ class Index {
       list.push_back(who);
     }
     std::sort(held_.begin() + first, held_.end());
-    return Values(held_.data() + first, held_.size() - static_cast<std::size_t>(first));
+    return static_cast<std::uint32_t>(held_.size() - static_cast<std::size_t>(first));
   }
 
-  std::vector<Held> held_;  // everyone's values (Profile's lists point into it)
+  std::vector<Held> held_;                // everyone's values (profiles point into it)
+  std::vector<std::string> introduced_;  // everyone's intro slugs, each profile's sorted
 };
 
 struct Ranked {
@@ -345,7 +368,7 @@ std::vector<Suggestion> suggest_intros(const std::vector<Person>& people,
   Index index(people);
   Best best(limit);
   auto rank = [&](Best& into, const Profile* a, const Profile* b) {
-    if (a->slug_id == b->slug_id || already_introduced(*a, *b)) return;
+    if (a->slug_id == b->slug_id || index.already_introduced(*a, *b)) return;
     int score = index.score(*a, *b);
     if (score > 0) into.offer(Ranked{score, a, b});
   };
@@ -363,9 +386,9 @@ std::vector<Suggestion> suggest_intros(const std::vector<Person>& people,
           if (&index.profiles[j] != &*who) rank(best, &*who, &index.profiles[j]);
         }
     };
-    meet(who->need_ids, index.offerers);
-    meet(who->offer_ids, index.needers);
-    meet(who->tag_ids, index.taggers);
+    meet(who->need_ids(), index.offerers);
+    meet(who->offer_ids(), index.needers);
+    meet(who->tag_ids(), index.taggers);
     if (total != nullptr) *total = best.offered();
   } else {
     // Each thread keeps its best; the best of those are the best of all
@@ -398,7 +421,7 @@ std::size_t count_intros(const std::vector<Person>& people) {
   index.for_each_pair([&](int i, int j, std::size_t t) {
     const Profile& a = index.profiles[i];
     const Profile& b = index.profiles[j];
-    if (a.slug_id != b.slug_id && !already_introduced(a, b)) ++counts[t].n;
+    if (a.slug_id != b.slug_id && !index.already_introduced(a, b)) ++counts[t].n;
   });
   std::size_t n = 0;
   for (const Count& c : counts) n += c.n;
