@@ -305,6 +305,66 @@ TEST(SuggestIntros, ATagSharedByThousandsComparesEachHolderWithItsNeighboursOnly
   EXPECT_EQ(suggest_intros(people, "p1500", 0).size(), 2999u);
 }
 
+// Crowded values (a tag of more than 201 holders; needers x offerers of one
+// value above 20,000): each pair the bounds compare counts once, whichever
+// of its shared values reached it. The reference applies the bounds
+// (suggest.h, the man page) to every pair of the network.
+TEST(SuggestIntros, WithCrowdedValuesEachPairTheBoundsCompareCountsOnce) {
+  std::vector<Person> people;
+  for (int i = 0; i < 700; ++i) {
+    char slug[16];
+    std::snprintf(slug, sizeof slug, "p%04d", i);  // slug order is index order
+    Strings needs, offers, tags{"all"};
+    if (i % 2 == 0) tags.push_back("even");
+    if (i % 3 == 0) tags.push_back("third");
+    if (i % 5 == 0) needs.push_back("help");   // 140 needers...
+    if (i % 4 == 1) offers.push_back("help");  // ...x 175 offerers: crowded
+    if (i % 7 == 0) needs.push_back("rare");   // 100 x 64: not crowded
+    if (i % 11 == 0) offers.push_back("rare");
+    people.push_back(person(slug, slug, needs, offers, tags));
+  }
+  people[3].log.push_back(intro_with("p0004"));
+  // A person's place among a value's holders (slug order), -1 if not one.
+  auto places = [&](Strings Person::*list, const std::string& value) {
+    std::vector<int> out(people.size(), -1);
+    int n = 0;
+    for (std::size_t i = 0; i < people.size(); ++i)
+      if (std::count((people[i].*list).begin(), (people[i].*list).end(), value) > 0) out[i] = n++;
+    return std::make_pair(out, n);
+  };
+  auto strong = [&](const std::string& value) {  // (needer, offerer) compared on value
+    auto [np, n] = places(&Person::needs, value);
+    auto [op, o] = places(&Person::offers, value);
+    return [np, n, op, o](int needer, int offerer) {
+      if (np[needer] < 0 || op[offerer] < 0) return false;
+      if (n * o <= 20000) return true;
+      const int width = std::max(1, 20000 / n), start = np[needer] * o / n;
+      return (op[offerer] + o - start) % o < width;
+    };
+  };
+  auto tagged = [&](const std::string& tag) {  // (a, b) compared on tag
+    auto [pos, m] = places(&Person::tags, tag);
+    return [pos, m](int a, int b) {
+      if (pos[a] < 0 || pos[b] < 0) return false;
+      const int d = std::abs(pos[a] - pos[b]);
+      return m <= 201 || std::min(d, m - d) <= 100;
+    };
+  };
+  auto help = strong("help"), rare = strong("rare");
+  auto all = tagged("all"), even = tagged("even"), third = tagged("third");
+  std::size_t expected = 0;
+  for (int i = 0; i < 700; ++i)
+    for (int j = i + 1; j < 700; ++j) {
+      if (i == 3 && j == 4) continue;  // introduced
+      if (help(i, j) || help(j, i) || rare(i, j) || rare(j, i) || all(i, j) || even(i, j) || third(i, j)) ++expected;
+    }
+  ASSERT_GT(expected, 70000u);
+  EXPECT_EQ(count_intros(people), expected);
+  std::size_t total = 0;
+  suggest_intros(people, "", 10, &total);
+  EXPECT_EQ(total, expected);
+}
+
 // Large enough that the pairs are scored over every core (each thread keeps
 // its own best): the same pairs, scores and order as scoring every pair
 // one by one, here with the rules written out plainly (no value is crowded).
