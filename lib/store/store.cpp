@@ -171,12 +171,11 @@ constexpr std::size_t decode_batch = 2048;
 constexpr std::size_t visit_batch = 512;
 
 // A visited load: each person of the batch that read cleanly, whole (their
-// digest set, so that it is computed once), to `visit`; then only their
-// digest is kept.
+// digest already set, so that it is computed once), to `visit`; then only
+// their digest is kept.
 void hand_over(const std::vector<Slot*>& batch, const Store::Visit& visit, const Settings& settings) {
   for (Slot* slot : batch) {
     if (!slot->has_person) continue;
-    set_digest(*slot->person, settings);
     visit(*slot->person, settings);
     take_parts(*slot->person);
   }
@@ -308,8 +307,10 @@ Loaded Store::load(Detail detail, const Visit* visit) const {
           found.push_back(&slot);
         }
       }
-      in_parallel(found.size(), 1024, 256, [&](std::size_t i) {
+      // A whole person is a longer decode, and its digest is made here too.
+      in_parallel(found.size(), visit ? 128 : 1024, visit ? 32 : 256, [&](std::size_t i) {
         if (!decode_slot(*found[i], *cached, dir, read)) found[i]->record = Slot::no_record;
+        else if (visit && found[i]->has_person) set_digest(*found[i]->person, out.settings);
       });
       if (visit) hand_over(found, *visit, out.settings);
       cached->release_before(record_at);
@@ -327,6 +328,9 @@ Loaded Store::load(Detail detail, const Visit* visit) const {
     for (std::size_t m = 0; m < misses.size(); m += batch.size()) {
       batch.assign(misses.begin() + m, misses.begin() + std::min(misses.size(), m + visit_batch));
       parse_in_parallel(batch, dir, out.settings, read);
+      in_parallel(batch.size(), 128, 32, [&](std::size_t i) {
+        if (batch[i]->has_person) set_digest(*batch[i]->person, out.settings);
+      });
       hand_over(batch, *visit, out.settings);
     }
   } else {
