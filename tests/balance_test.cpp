@@ -79,6 +79,9 @@ TEST(AskedBeforeGiving, DatesDecideNotFileOrder) {
   // The ask is written last but happened first.
   EXPECT_TRUE(asked_before_giving(with_log({{d2, "give"}, {d3, "talk"}, {d1, "ask"}}), s));
   EXPECT_FALSE(asked_before_giving(with_log({{d2, "ask"}, {d1, "give"}}), s));
+  // The earliest of several asks and givings, wherever each is in the file.
+  EXPECT_TRUE(asked_before_giving(with_log({{d3, "ask"}, {d2, "give"}, {d1, "ask"}}), s));
+  EXPECT_FALSE(asked_before_giving(with_log({{d2, "give"}, {d1, "give"}, {d1, "ask"}, {d2, "ask"}}), s));
 }
 
 TEST(AskedBeforeGiving, OnTheSameDayFileOrderDecides) {

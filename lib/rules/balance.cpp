@@ -23,19 +23,21 @@ int balance_of(const Person& p, const Settings& s) {
 
 bool asked_before_giving(const Person& p, const Settings& s) {
   if (p.digest) return p.digest->asked_before_giving;
-  // Entries need not be in date order in the file; a stable sort keeps file
-  // order for entries of the same day.
-  std::vector<const Entry*> by_date;
-  for (const Entry& e : p.log) by_date.push_back(&e);
-  std::stable_sort(by_date.begin(), by_date.end(),
-                   [](const Entry* a, const Entry* b) { return a->date < b->date; });
-  for (const Entry* e : by_date) {
-    const KindInfo* k = s.find_kind(e->kind);
+  // Entries need not be in date order in the file: in date order (file
+  // order within a day), is the first ask before the first giving? The
+  // first of each is found in one pass, with no copy of the log to sort
+  // (`report` computes this for every person).
+  const Entry* ask = nullptr;
+  const Entry* give = nullptr;
+  for (const Entry& e : p.log) {
+    const KindInfo* k = s.find_kind(e.kind);
     if (k == nullptr) continue;
-    if (k->balance > 0) return false;
-    if (e->kind == "ask") return true;
+    const Entry** first = k->balance > 0 ? &give : e.kind == "ask" ? &ask : nullptr;
+    if (first != nullptr && (*first == nullptr || e.date < (*first)->date)) *first = &e;
   }
-  return false;
+  // Log entries are in one array: on the same day, the address is the file order.
+  return ask != nullptr && (give == nullptr || ask->date < give->date ||
+                            (ask->date == give->date && ask < give));
 }
 
 const Entry* last_contact(const Person& p, const Settings& s) {

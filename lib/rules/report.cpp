@@ -26,22 +26,24 @@ long serial(Date d) { return date::sys_days{d}.time_since_epoch().count(); }
 
 bool in_period(const Period& p, Date d) { return p.since <= d && d <= p.until; }
 
-// Another contact of `p` within the follow-up window of `met`: from the met
-// date to met + followup inclusive; on the met date itself only an entry
-// later in the file, as last_contact() reads a day.
-bool followed_up(const Person& p, const Entry& met, const Settings& s) {
+// Which of a person's entries are contacts (`contact[i]` for p.log[i]):
+// each kind looked up once, as every met entry reads every other entry.
+using Contacts = std::vector<char>;
+
+// Another contact of `p` within the follow-up window of their entry `met`
+// (an index in the log): from the met date to met + followup inclusive; on
+// the met date itself only an entry later in the file, as last_contact()
+// reads a day.
+bool followed_up(const Person& p, std::size_t met, const Contacts& contact, const Settings& s) {
+  const Date day = p.log[met].date;
   const bool unbounded = s.followup.is_never();
-  const Date end = unbounded ? met.date : add(met.date, s.followup);
-  bool after_met = false;
-  for (const Entry& e : p.log) {
-    if (&e == &met) {
-      after_met = true;
-      continue;
-    }
-    if (!is_contact(e, s)) continue;
-    if (e.date == met.date) {
-      if (after_met) return true;
-    } else if (met.date < e.date && (unbounded || e.date <= end)) {
+  const Date end = unbounded ? day : add(day, s.followup);
+  for (std::size_t i = 0; i < p.log.size(); ++i) {
+    const Date d = p.log[i].date;
+    if (i == met || !contact[i]) continue;
+    if (d == day) {
+      if (i > met) return true;
+    } else if (day < d && (unbounded || d <= end)) {
       return true;
     }
   }
@@ -49,10 +51,10 @@ bool followed_up(const Person& p, const Entry& met, const Settings& s) {
 }
 
 // Two contacts or more after the met date (up to today): a relationship.
-bool became_real(const Person& p, const Entry& met, const Settings& s, Date today) {
+bool became_real(const Person& p, std::size_t met, const Contacts& contact, Date today) {
   int later = 0;
-  for (const Entry& e : p.log)
-    if (is_contact(e, s) && met.date < e.date && e.date <= today) ++later;
+  for (std::size_t i = 0; i < p.log.size(); ++i)
+    if (contact[i] && p.log[met].date < p.log[i].date && p.log[i].date <= today) ++later;
   return later >= 2;
 }
 
@@ -157,6 +159,8 @@ struct ReportBuilder::Sums {
   std::map<std::string, int> kinds;
   IntroCounter intros;
   std::optional<Date> first_entry;
+  std::vector<const KindInfo*> kinds_of;  // the person being added: each entry's kind
+  Contacts contact;                       // and whether it is a contact
 };
 
 ReportBuilder::ReportBuilder(Date today, Period period) : sums_(std::make_unique<Sums>()) {
@@ -182,10 +186,18 @@ void ReportBuilder::add(const Person& p, const Settings& s) {
   ++circle.people;
   bool contacted = false;
   bool active = false;
+  m.kinds_of.clear();
+  m.contact.clear();
   for (const Entry& e : p.log) {
+    const KindInfo* kind = s.find_kind(e.kind);
+    m.kinds_of.push_back(kind);
+    m.contact.push_back(kind == nullptr || kind->contact);  // is_contact
+  }
+  for (std::size_t i = 0; i < p.log.size(); ++i) {
+    const Entry& e = p.log[i];
     if (!m.first_entry || e.date < *m.first_entry) m.first_entry = e.date;
-    const KindInfo* kind = s.find_kind(e.kind);  // once: is_contact's test, inline
-    const bool contact = kind == nullptr || kind->contact;
+    const KindInfo* kind = m.kinds_of[i];
+    const bool contact = m.contact[i];
     contacted = contacted || contact;
     if (!in_period(m.period, e.date)) continue;
     const int month = month_number(e.date) - m.first_month;
@@ -208,8 +220,8 @@ void ReportBuilder::add(const Person& p, const Settings& s) {
     }
     if (e.kind == "met") {
       ++r.new_contacts.met;
-      if (followed_up(p, e, s)) ++r.new_contacts.followed_up;
-      if (became_real(p, e, s, m.today)) ++r.new_contacts.became_real;
+      if (followed_up(p, i, m.contact, s)) ++r.new_contacts.followed_up;
+      if (became_real(p, i, m.contact, m.today)) ++r.new_contacts.became_real;
     } else if (e.kind == "intro") {
       m.intros.add(p, e);
     }
