@@ -122,6 +122,28 @@ int count_shared(Values a, Values b) {
   return n;
 }
 
+// Folded values as numbers, each spelling folded once: thousands of
+// imported people write "linkedin" alike, and folding is utf8proc's full
+// normalisation.
+class Numbering {
+ public:
+  // The number of `v` folded; -1 when it folds to nothing. `v` must outlive
+  // the numbering.
+  int number(const std::string& v) {
+    auto [at, fresh] = spelled_.try_emplace(v, -1);
+    if (fresh) {
+      std::string key = fold(Folded::trim(v));
+      if (!key.empty()) at->second = ids_.emplace(std::move(key), static_cast<int>(ids_.size())).first->second;
+    }
+    return at->second;
+  }
+  std::size_t size() const { return ids_.size(); }
+
+ private:
+  std::unordered_map<std::string_view, int> spelled_;
+  std::unordered_map<std::string, int> ids_;  // folded -> number
+};
+
 // `at` (below 2 * n) around a circle of n: `at % n` without a division,
 // which was a tenth of the time spent on each pair.
 std::size_t wrap(std::size_t at, std::size_t n) { return at < n ? at : at - n; }
@@ -146,7 +168,7 @@ class Index {
     for (const Person* p : sorted) values += p->needs.size() + p->offers.size() + p->tags.size();
     held_.reserve(values);
     profiles.reserve(sorted.size());
-    std::unordered_map<std::string, int> ids;
+    Numbering ids;
     for (std::size_t i = 0; i < sorted.size(); ++i) {
       const Person& p = *sorted[i];
       Profile& pr = profiles.emplace_back(Profile{&p});
@@ -293,14 +315,12 @@ class Index {
   // Numbers `values` as folded (a value listed twice counts once), adds
   // `who` to the holders of each, and appends them to held_, sorted: how
   // many.
-  std::uint32_t hold(std::unordered_map<std::string, int>& ids, const std::vector<std::string>& values,
-              std::vector<std::vector<int>>& holders, int who) {
+  std::uint32_t hold(Numbering& ids, const std::vector<std::string>& values, std::vector<std::vector<int>>& holders,
+                     int who) {
     const auto first = static_cast<std::ptrdiff_t>(held_.size());
     for (const std::string& v : values) {
-      std::string key = fold(Folded::trim(v));
-      if (key.empty()) continue;
-      auto [it, fresh] = ids.emplace(std::move(key), static_cast<int>(ids.size()));
-      const int value = it->second;
+      const int value = ids.number(v);
+      if (value < 0) continue;
       if (std::any_of(held_.begin() + first, held_.end(), [value](const Held& h) { return h.value == value; }))
         continue;
       if (holders.size() <= static_cast<std::size_t>(value)) holders.resize(value + 1);
