@@ -213,7 +213,8 @@ TEST_F(CacheCli, TheCacheIsWrittenOnlyWhenSomethingChangedAndItsDamageIsHarmless
 // the people, their order and the problems stay those of a run without it.
 TEST_F(CacheCli, ALargeNetworkDecodedOnEveryCoreReadsTheSame) {
   write_many(1500);
-  const std::vector<std::vector<std::string>> reads{{"due", "--json"}, {"list", "--json"}, {"check"}};
+  const std::vector<std::vector<std::string>> reads{
+      {"due", "--json"}, {"list", "--json"}, {"check", "--json"}, {"report", "--json"}, {"intro", "--suggest"}};
   std::vector<RunResult> plain;
   for (const auto& c : reads) plain.push_back(run(c, false));
   ASSERT_NE(plain[1].out.find("many-1499"), std::string::npos);

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <string>
 #include <thread>
@@ -196,8 +197,19 @@ TEST(StoreLoad, AVisitedLoadHandsEachPersonWholeOnceAndKeepsTheirDigest) {
   tmp.write("net/bad.yaml", "name: [oops\n");
   tmp.write("net/sub/p1001.yaml", "name: Same slug\nlog:\n  - date: 2026-01-01\n    kind: talk\n");
   std::this_thread::sleep_for(std::chrono::milliseconds(120));  // older than the cache's racy margin
-  for (const fs::path& cache : {tmp / "cache", tmp / "cache", fs::path()}) {
-    const Store store(tmp / "net", cache);
+  // The last full result damaged (the index intact): that file is parsed.
+  auto damage_last_result = [&] {
+    ASSERT_TRUE(fs::is_directory(tmp / "cache"));
+    for (const auto& e : fs::directory_iterator(tmp / "cache")) {
+      std::string bytes = test::read_text(e.path());
+      ASSERT_FALSE(bytes.empty());
+      bytes.back() ^= 0x5a;
+      std::ofstream(e.path(), std::ios::binary | std::ios::trunc) << bytes;
+    }
+  };
+  for (int run = 0; run < 4; ++run) {
+    if (run == 2) damage_last_result();
+    const Store store(tmp / "net", run < 3 ? tmp / "cache" : fs::path());
     std::map<std::string, std::size_t> entries;  // slug -> log entries handed over
     std::size_t visits = 0;
     Loaded visited = store.load([&](const Person& p, const Settings&) {
