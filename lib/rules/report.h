@@ -178,10 +178,11 @@ class ReportBuilder {
 
   void add(const Person& whole, const Settings& s);
 
-  // The report of everyone added. `people` is everyone again, in any form
-  // (the digest form is enough: it is read for who is overdue). With
-  // `from_first_entry`, the period is start_at_first_entry(period, the
-  // earliest entry added): it holds the same entries, so the same counts.
+  // The report of everyone added (once: the sums move into it). `people`
+  // is everyone again, in any form (the digest form is enough: it is read
+  // for who is overdue). With `from_first_entry`, the period is
+  // start_at_first_entry(period, the earliest entry added): it holds the
+  // same entries, so the same counts.
   Report finish(const std::vector<Person>& people, const Settings& s, bool from_first_entry);
 
  private:

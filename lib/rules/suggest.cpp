@@ -144,8 +144,8 @@ class Numbering {
   std::unordered_map<std::string, int> ids_;  // folded -> number
 };
 
-// `at` (below 2 * n) around a circle of n: `at % n` without a division,
-// which was a tenth of the time spent on each pair.
+// `at` (below 2 * n) around a circle of n: `at % n` without a division
+// for each of millions of pairs.
 std::size_t wrap(std::size_t at, std::size_t n) { return at < n ? at : at - n; }
 
 // Everyone indexed by folded value, so that only people who share something

@@ -62,9 +62,9 @@ class Store {
 
   // load(Detail::digest), but each person is first read whole (with their
   // digest already set) and handed to `visit` (on this thread, in no set
-  // order), a batch at a time: for the
-  // commands that read every log entry once (`report`, `check`) without
-  // holding every log in memory at once (31 MB at 30,000 people).
+  // order), a batch at a time: for the commands that read every log entry
+  // once (`report`, `check`) without holding every log in memory at once
+  // (31 MB at 30,000 people).
   Loaded load(const Visit& visit) const;
 
   // `p`, from a digest load, read whole again from their file (one parse).
