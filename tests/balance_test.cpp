@@ -158,6 +158,30 @@ TEST(Digest, AnswersAsTheWholeLogDid) {
   }
 }
 
+// The digest is made in one pass over the log: on many logs (same days,
+// unknown kinds, kith.yaml's kinds, any file order) it says what each rule
+// says of the whole log.
+TEST(Digest, MadeInOnePassItAgreesWithEachRuleOnManyLogs) {
+  const Settings s = with_kinds();
+  const char* kinds[] = {"met", "talk", "give", "ask", "got", "intro", "note", "mentoring", "borrowed", "private", "party"};
+  unsigned x = 11;
+  auto next = [&] { return x = x * 1103515245u + 12345u, (x >> 16) % 32768u; };
+  for (int n = 0; n < 500; ++n) {
+    std::vector<std::pair<Date, std::string>> entries;
+    for (unsigned k = next() % 8; k > 0; --k) entries.emplace_back(ymd(2026, 1 + next() % 3, 1), kinds[next() % 11]);
+    Person whole = with_log(entries);
+    for (Entry& e : whole.log)
+      if (e.kind == "intro") e.with = "someone-" + std::to_string(next() % 3);
+    const LogDigest d = digest_of(whole, s);
+    EXPECT_EQ(d.balance, balance_of(whole, s)) << n;
+    EXPECT_EQ(d.asked_before_giving, asked_before_giving(whole, s)) << n;
+    EXPECT_EQ(d.introduced, introduced_to(whole)) << n;
+    const Entry* last = last_contact(whole, s);
+    ASSERT_EQ(d.last_contact.has_value(), last != nullptr) << n;
+    if (last != nullptr) EXPECT_EQ(d.last_contact->line, last->line) << n;
+  }
+}
+
 TEST(Digest, PutBackGivesTheWholePersonAgain) {
   Person p = with_log({{d1, "give"}, {d2, "talk"}});
   p.notes = "notes";

@@ -21,39 +21,64 @@ int balance_of(const Person& p, const Settings& s) {
   return sum;
 }
 
-bool asked_before_giving(const Person& p, const Settings& s) {
-  if (p.digest) return p.digest->asked_before_giving;
-  // Entries need not be in date order in the file: in date order (file
-  // order within a day), is the first ask before the first giving? The
-  // first of each is found in one pass, with no copy of the log to sort
-  // (`report` computes this for every person).
+namespace {
+
+// The earliest ask and the earliest giving of a log, by date (file order
+// within a day): entries need not be in date order in the file.
+struct FirstAskAndGiving {
   const Entry* ask = nullptr;
   const Entry* give = nullptr;
-  for (const Entry& e : p.log) {
-    const KindInfo* k = s.find_kind(e.kind);
-    if (k == nullptr) continue;
+
+  void see(const Entry& e, const KindInfo* k) {
+    if (k == nullptr) return;
     const Entry** first = k->balance > 0 ? &give : e.kind == "ask" ? &ask : nullptr;
     if (first != nullptr && (*first == nullptr || e.date < (*first)->date)) *first = &e;
   }
-  // Log entries are in one array: on the same day, the address is the file order.
-  return ask != nullptr && (give == nullptr || ask->date < give->date ||
-                            (ask->date == give->date && ask < give));
+  bool asked_first() const {
+    // A log's entries are in one array: within a day, the address is the file order.
+    return ask != nullptr && (give == nullptr || ask->date < give->date || (ask->date == give->date && ask < give));
+  }
+};
+
+// Whether `e`, of kind `k`, is a later contact than `best` (on equal dates
+// the one later in the file wins).
+bool later_contact(const Entry& e, const KindInfo* k, const Entry* best) {
+  return (k == nullptr || k->contact) && (best == nullptr || !(e.date < best->date));
+}
+
+}  // namespace
+
+bool asked_before_giving(const Person& p, const Settings& s) {
+  if (p.digest) return p.digest->asked_before_giving;
+  FirstAskAndGiving firsts;
+  for (const Entry& e : p.log) firsts.see(e, s.find_kind(e.kind));
+  return firsts.asked_first();
 }
 
 const Entry* last_contact(const Person& p, const Settings& s) {
   if (p.digest) return p.digest->last_contact ? &*p.digest->last_contact : nullptr;
   const Entry* best = nullptr;
   for (const Entry& e : p.log)
-    if (is_contact(e, s) && (best == nullptr || !(e.date < best->date))) best = &e;
+    if (later_contact(e, s.find_kind(e.kind), best)) best = &e;
   return best;
 }
 
 LogDigest digest_of(const Person& p, const Settings& s) {
+  if (p.digest) return *p.digest;
+  // The facts above in one pass, each entry's kind looked up once: every
+  // person of a cold load, and of `report`, is digested.
   LogDigest d;
-  d.balance = balance_of(p, s);
-  d.asked_before_giving = asked_before_giving(p, s);
-  if (const Entry* last = last_contact(p, s)) d.last_contact = *last;
-  d.introduced = introduced_to(p);
+  FirstAskAndGiving firsts;
+  const Entry* last = nullptr;
+  for (const Entry& e : p.log) {
+    const KindInfo* k = s.find_kind(e.kind);
+    if (k != nullptr) d.balance += k->balance;
+    firsts.see(e, k);
+    if (later_contact(e, k, last)) last = &e;
+    if (e.kind == "intro") d.introduced.push_back(e.with);
+  }
+  d.asked_before_giving = firsts.asked_first();
+  if (last != nullptr) d.last_contact = *last;
   return d;
 }
 
