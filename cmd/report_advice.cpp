@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 
 #include "render.h"
 #include "report_render.h"
@@ -50,14 +49,20 @@ std::string duration_words(Duration d) {
   return "any time";
 }
 
+// Names for slugs. The people are pointed to, not copied (30,000 names
+// and slugs in a map were 4 MB): a load gives them by slug already.
 class Names {
  public:
   explicit Names(const std::vector<Person>& people) {
-    for (const Person& p : people) by_slug_.emplace(p.slug, p.name);
+    by_slug_.reserve(people.size());
+    for (const Person& p : people) by_slug_.push_back(&p);
+    if (!std::is_sorted(by_slug_.begin(), by_slug_.end(), by_slug))
+      std::stable_sort(by_slug_.begin(), by_slug_.end(), by_slug);
   }
   std::string operator()(const std::string& slug) const {
-    auto it = by_slug_.find(slug);
-    return it == by_slug_.end() ? slug : it->second;
+    auto it = std::lower_bound(by_slug_.begin(), by_slug_.end(), slug,
+                               [](const Person* p, const std::string& s) { return p->slug < s; });
+    return it == by_slug_.end() || (*it)->slug != slug ? slug : (*it)->name;
   }
   std::vector<std::string> operator()(const std::vector<std::string>& slugs) const {
     std::vector<std::string> out;
@@ -66,7 +71,8 @@ class Names {
   }
 
  private:
-  std::map<std::string, std::string> by_slug_;
+  static bool by_slug(const Person* a, const Person* b) { return a->slug < b->slug; }
+  std::vector<const Person*> by_slug_;  // the first of a slug wins, as a map's emplace did
 };
 
 using Tone = Advice::Tone;
