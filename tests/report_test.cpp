@@ -346,44 +346,18 @@ TEST(Report, VerdictAgainstTheProratedGoal) {
   EXPECT_EQ(month.new_contacts.verdict, Verdict::above);
 }
 
-// Everything the renderings read of a report, for "the same report" checks.
+// Every figure of two reports, a part at a time (a failure names the part).
 void expect_same(const Report& a, const Report& b) {
-  EXPECT_EQ(a.period.since, b.period.since);
-  EXPECT_EQ(a.period.until, b.period.until);
-  EXPECT_EQ(a.period.since_first_entry, b.period.since_first_entry);
+  EXPECT_EQ(a.period, b.period);
   EXPECT_EQ(a.days, b.days);
-  EXPECT_EQ(a.people.total, b.people.total);
-  EXPECT_EQ(a.people.by_circle, b.people.by_circle);
-  EXPECT_EQ(a.people.active, b.people.active);
-  EXPECT_EQ(a.people.never_contacted, b.people.never_contacted);
-  EXPECT_EQ(a.interactions.total, b.interactions.total);
-  EXPECT_EQ(a.interactions.by_kind, b.interactions.by_kind);
-  EXPECT_EQ(a.interactions.by_month, b.interactions.by_month);
-  EXPECT_EQ(a.balance.given, b.balance.given);
-  EXPECT_EQ(a.balance.received, b.balance.received);
-  EXPECT_EQ(a.balance.overall, b.balance.overall);
-  EXPECT_EQ(a.balance.owing, b.balance.owing);
-  EXPECT_EQ(a.balance.asked_before_giving, b.balance.asked_before_giving);
+  EXPECT_EQ(a.people, b.people);
+  EXPECT_EQ(a.interactions, b.interactions);
+  EXPECT_EQ(a.balance, b.balance);
   EXPECT_EQ(a.balance_by_month, b.balance_by_month);
-  EXPECT_EQ(a.new_contacts.met, b.new_contacts.met);
-  EXPECT_EQ(a.new_contacts.followed_up, b.new_contacts.followed_up);
-  EXPECT_EQ(a.new_contacts.became_real, b.new_contacts.became_real);
-  EXPECT_EQ(a.new_contacts.goal_low, b.new_contacts.goal_low);
-  EXPECT_EQ(a.new_contacts.goal_high, b.new_contacts.goal_high);
-  EXPECT_EQ(a.new_contacts.verdict, b.new_contacts.verdict);
+  EXPECT_EQ(a.new_contacts, b.new_contacts);
   EXPECT_EQ(a.intros, b.intros);
-  EXPECT_EQ(a.overdue.total, b.overdue.total);
-  EXPECT_EQ(a.overdue.by_circle, b.overdue.by_circle);
-  EXPECT_EQ(a.overdue.slugs, b.overdue.slugs);
-  ASSERT_EQ(a.circles.size(), b.circles.size());
-  for (std::size_t i = 0; i < a.circles.size(); ++i) {
-    EXPECT_EQ(a.circles[i].circle, b.circles[i].circle);
-    EXPECT_EQ(a.circles[i].interactions, b.circles[i].interactions);
-    EXPECT_EQ(a.circles[i].given, b.circles[i].given);
-    EXPECT_EQ(a.circles[i].received, b.circles[i].received);
-    EXPECT_EQ(a.circles[i].active, b.circles[i].active);
-    EXPECT_EQ(a.circles[i].overdue, b.circles[i].overdue);
-  }
+  EXPECT_EQ(a.overdue, b.overdue);
+  EXPECT_EQ(a.circles, b.circles);
 }
 
 // `report` adds people one at a time, in the order the store reads them,

@@ -48,6 +48,7 @@ struct Period {
   Date since;  // inclusive
   Date until;  // inclusive
   bool since_first_entry = false;  // the default period, shortened to start at the first log entry
+  bool operator==(const Period&) const = default;
 };
 
 // The default period, the last 12 months: the day after today minus a year,
@@ -95,6 +96,7 @@ struct Report {
     std::vector<Count> by_circle;
     int active = 0;
     int never_contacted = 0;
+    bool operator==(const People&) const = default;
   } people;
 
   struct Interactions {
@@ -103,6 +105,7 @@ struct Report {
     std::vector<Count> by_kind;
     // "YYYY-MM" for every month the period touches, in order, zeros included.
     std::vector<Count> by_month;
+    bool operator==(const Interactions&) const = default;
   } interactions;
 
   struct Owing {
@@ -117,6 +120,7 @@ struct Report {
     int overall = 0;                               // sum of everyone's all-time balance
     std::vector<Owing> owing;                      // most negative first, ties by slug
     std::vector<std::string> asked_before_giving;  // slugs, sorted
+    bool operator==(const Balance&) const = default;
   } balance;
 
   // Give vs ask over time: per month of the period (same months as
@@ -136,6 +140,7 @@ struct Report {
     int goal_low = 0;
     int goal_high = 0;
     Verdict verdict = Verdict::within;  // met against [goal_low, goal_high]
+    bool operator==(const NewContacts&) const = default;
   } new_contacts;
 
   int intros = 0;
@@ -144,6 +149,7 @@ struct Report {
     int total = 0;
     std::vector<Count> by_circle;    // same circles, same order as people.by_circle
     std::vector<std::string> slugs;  // most urgent first
+    bool operator==(const Overdue&) const = default;
   } overdue;
 
   // The same figures split by circle, in the order of people.by_circle.
@@ -156,6 +162,7 @@ struct Report {
     int given = 0;
     int received = 0;
     int overdue = 0;
+    bool operator==(const Circle&) const = default;
   };
   std::vector<Circle> circles;
 };
