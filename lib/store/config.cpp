@@ -5,6 +5,7 @@
 #include <pwd.h>
 
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <vector>
 
@@ -25,15 +26,25 @@ Getenv process_env() {
 
 namespace {
 
-// The home folder of the user `name` from the password database.
+// The home folder of the user `name`, from /etc/passwd. Read directly, not
+// through getpwnam: kith is linked statically (CMakeLists.txt), and a static
+// glibc would load the system's NSS modules at run time, which must then be
+// of the very version it was built with.
 std::optional<std::string> home_of(const std::string& name) {
+  std::FILE* file = std::fopen("/etc/passwd", "re");
+  if (file == nullptr) return std::nullopt;
   struct passwd entry {};
   struct passwd* found = nullptr;
   std::vector<char> buf(16384);
-  if (::getpwnam_r(name.c_str(), &entry, buf.data(), buf.size(), &found) != 0 || found == nullptr ||
-      found->pw_dir == nullptr)
-    return std::nullopt;
-  return std::string(found->pw_dir);
+  std::optional<std::string> home;
+  while (::fgetpwent_r(file, &entry, buf.data(), buf.size(), &found) == 0 && found != nullptr) {
+    if (name == found->pw_name) {
+      if (found->pw_dir != nullptr) home = std::string(found->pw_dir);
+      break;
+    }
+  }
+  std::fclose(file);
+  return home;
 }
 
 // `$NAME` or `${`: a shell variable that no shell expanded.
