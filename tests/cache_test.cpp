@@ -142,6 +142,58 @@ TEST(CacheCodec, ADigestComesBackWhole) {
   expect_same(*back.person, *r.person);
 }
 
+// As for Person: a field added to Settings must be encoded too.
+TEST(CacheCodec, EveryFieldOfSettingsIsEncoded) {
+  EXPECT_EQ(sizeof(Settings), 256u) << "Settings changed: encode the new field in lib/cache/codec.cpp "
+                                       "(encode_settings), bump its format_version, then update this size";
+}
+
+TEST(CacheCodec, SettingsAndTheirProblemsComeBackWhole) {
+  SettingsResult parsed = parse_settings(
+      "circles:\n  family: 7d\n  online: never\ndefault_circle: family\nfollowup: 1w\n"
+      "goals: {new_contacts_per_year: [3, 4]}\nkinds:\n  coffee: {}\n  lunch: {balance: 1}\n"
+      "  memo: {contact: false}\ngit: off\nfrobnicate: 1\n",
+      "net/kith.yaml");
+  ASSERT_FALSE(parsed.problems.empty());  // the unknown key
+  auto bytes = cache::encode_settings(parsed, "net/kith.yaml");
+  ASSERT_TRUE(bytes);
+  SettingsResult back;
+  ASSERT_TRUE(cache::decode_settings(*bytes, "./net/kith.yaml", back));
+  const Settings &a = parsed.settings, &b = back.settings;
+  EXPECT_EQ(a.circles, b.circles);
+  EXPECT_EQ(b.circles.count("team"), 1u);  // the built-in circles stay
+  EXPECT_EQ(b.default_circle, "family");
+  EXPECT_EQ(b.followup, (Duration{1, Duration::Unit::weeks}));
+  EXPECT_EQ(std::tie(a.goal_low, a.goal_high), std::tie(b.goal_low, b.goal_high));
+  EXPECT_EQ(b.goal_low, 3);
+  ASSERT_EQ(a.kinds.size(), b.kinds.size());
+  for (std::size_t i = 0; i < a.kinds.size(); ++i)
+    EXPECT_EQ(std::tie(a.kinds[i].name, a.kinds[i].contact, a.kinds[i].balance),
+              std::tie(b.kinds[i].name, b.kinds[i].contact, b.kinds[i].balance));
+  ASSERT_NE(b.find_kind("lunch"), nullptr);
+  EXPECT_EQ(b.find_kind("lunch")->balance, 1);
+  EXPECT_FALSE(b.find_kind("memo")->contact);
+  EXPECT_FALSE(b.git_auto);
+  ASSERT_EQ(back.problems.size(), parsed.problems.size());
+  for (std::size_t i = 0; i < parsed.problems.size(); ++i) {
+    EXPECT_EQ(back.problems[i].path, "./net/kith.yaml");  // the paths follow the spelling
+    EXPECT_EQ(std::tie(back.problems[i].line, back.problems[i].col, back.problems[i].message),
+              std::tie(parsed.problems[i].line, parsed.problems[i].col, parsed.problems[i].message));
+  }
+  // Cut short, or with a unit that does not exist: not decoded.
+  for (std::size_t cut = 0; cut < bytes->size(); cut += 7) {
+    SettingsResult partial;
+    EXPECT_FALSE(cache::decode_settings(bytes->substr(0, cut), "k", partial)) << cut;
+  }
+  std::string bad_unit = *bytes;
+  bad_unit[4 + 4 + std::string("community").size() + 4] = 9;  // the unit of the first circle
+  SettingsResult ignored;
+  EXPECT_FALSE(cache::decode_settings(bad_unit, "k", ignored));
+  // A diagnostic naming another file cannot be stored.
+  parsed.problems[0].path = "elsewhere.yaml";
+  EXPECT_FALSE(cache::encode_settings(parsed, "net/kith.yaml"));
+}
+
 TEST(CacheCodec, ADiagnosticNamingAnotherFileIsNotCachedAndCutBytesDoNotDecode) {
   LoadResult r;
   r.problems.push_back(Diagnostic{"other.yaml", 1, 1, "x"});
@@ -180,7 +232,7 @@ class CacheFileTest : public ::testing::Test {
 };
 
 TEST_F(CacheFileTest, RecordsComeBackAndOnlyMatchingKeysOutsideTheRacyWindowAreTrusted) {
-  ASSERT_TRUE(cache::write_cache(file, "/data", 42, started, records));
+  ASSERT_TRUE(cache::write_cache(file, "/data", 42, started, "", records));
   cache::CacheFile c(file, "/data", 42);
   ASSERT_TRUE(c.valid());
   const std::vector<cache::Record> got = all_records(c);
@@ -206,8 +258,22 @@ TEST_F(CacheFileTest, RecordsComeBackAndOnlyMatchingKeysOutsideTheRacyWindowAreT
   EXPECT_TRUE(c.trusted(got[3], records[3].key));
 }
 
+TEST_F(CacheFileTest, TheSettingsComeBackAndAreUnderTheChecksum) {
+  ASSERT_TRUE(cache::write_cache(file, "/data", 42, started, "SETTINGS", records));
+  {
+    cache::CacheFile c(file, "/data", 42);
+    ASSERT_TRUE(c.valid());
+    EXPECT_EQ(c.settings(), "SETTINGS");
+    EXPECT_EQ(all_records(c).size(), 4u);
+  }
+  std::string bad = bytes();
+  bad[72 + 5 + 2] ^= 0x20;  // after the header and "/data"
+  overwrite(bad);
+  EXPECT_FALSE(cache::CacheFile(file, "/data", 42).valid());
+}
+
 TEST_F(CacheFileTest, ForeignOldCorruptOrTruncatedCachesAreIgnored) {
-  ASSERT_TRUE(cache::write_cache(file, "/data", 42, started, records));
+  ASSERT_TRUE(cache::write_cache(file, "/data", 42, started, "", records));
   std::string good = bytes();
   EXPECT_FALSE(cache::CacheFile(file, "/other", 42).valid());  // another directory's
   EXPECT_FALSE(cache::CacheFile(file, "/data", 43).valid());   // other settings or another kith
@@ -238,7 +304,7 @@ TEST_F(CacheFileTest, ForeignOldCorruptOrTruncatedCachesAreIgnored) {
   // damaged full result keeps its old hash: it is not blessed.
   {
     cache::CacheFile c(file, "/data", 42);
-    ASSERT_TRUE(cache::write_cache(tmp / "cache/y.cache", "/data", 42, started, all_records(c)));
+    ASSERT_TRUE(cache::write_cache(tmp / "cache/y.cache", "/data", 42, started, c.settings(), all_records(c)));
   }
   {
     cache::CacheFile again(tmp / "cache/y.cache", "/data", 42);

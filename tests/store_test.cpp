@@ -12,6 +12,8 @@
 #include <thread>
 #include <vector>
 
+#include "cache/codec.h"
+#include "cache/parse_cache.h"
 #include "cli_util.h"
 
 namespace kith {
@@ -154,6 +156,46 @@ TEST(StoreLoad, ABadKithYamlIsAProblemAndThePeopleStillLoad) {
             std::vector<std::string>{(tmp / "net/kith.yaml").string() +
                                      ":1:11: followup 'soon' is not a duration like 14d, 2w, 3m or 1y"});
   EXPECT_EQ(slugs(all), std::vector<std::string>{"ana"});
+}
+
+// A warm load takes kith.yaml parsed from the cache, not from yaml-cpp (a
+// third of a small `kith due`): shown with a cache whose settings say
+// otherwise than the text it was written for.
+TEST(StoreLoad, AWarmLoadTakesKithYamlParsedFromTheCache) {
+  TempDir tmp;
+  const std::string text = "goals: {new_contacts_per_year: [3, 4]}\nfrobnicate: 1\n";
+  tmp.write("net/kith.yaml", text);
+  tmp.write("net/ana.yaml", "name: Ana\n");
+  std::this_thread::sleep_for(std::chrono::milliseconds(120));  // older than the cache's racy margin
+  const Store store(tmp / "net", tmp / "cache");
+  const Loaded cold = store.load();
+  EXPECT_EQ(cold.settings.goal_low, 3);
+  ASSERT_EQ(messages(cold.problems).size(), 1u);  // the unknown key
+  const Loaded warm = Store(tmp / "./net", tmp / "cache").load();
+  EXPECT_EQ(warm.settings.goal_low, 3);
+  EXPECT_EQ(messages(warm.problems),
+            std::vector<std::string>{(tmp / "./net/kith.yaml").string() + ":2:1: unknown setting 'frobnicate' (known: circles, default_circle, followup, goals, kinds, git)"});
+
+  // The cache rewritten with other settings for the same text: they are used.
+  const std::string dir_id = fs::canonical(tmp / "net").string();
+  const fs::path file = cache::cache_file_for(tmp / "cache", dir_id);
+  const std::uint64_t fingerprint = cache::fingerprint(text);
+  std::vector<cache::Record> records;
+  std::string settings;
+  {
+    cache::CacheFile c(file, dir_id, fingerprint);
+    ASSERT_TRUE(c.valid());
+    std::size_t at = 0;
+    for (cache::Record r; c.read(at, r);) records.push_back(r);
+    SettingsResult other;
+    other.settings.goal_low = 7;
+    settings = *cache::encode_settings(other, "x");
+    ASSERT_TRUE(cache::write_cache(file, dir_id, fingerprint, cache::now_ns(), settings, records));
+  }
+  const Loaded crafted = store.load();
+  EXPECT_EQ(crafted.settings.goal_low, 7);
+  EXPECT_TRUE(crafted.problems.empty());
+  EXPECT_EQ(Store(tmp / "net").load().settings.goal_low, 3);  // without the cache: parsed
 }
 
 TEST(StoreLoad, TheSameSlugInTwoFoldersIsAProblemNamingBothPaths) {

@@ -41,6 +41,7 @@ class Reader {
   explicit Reader(std::string_view bytes) : p_(bytes.data()), end_(bytes.data() + bytes.size()) {}
   bool ok() const { return ok_; }
   bool done() const { return ok_ && p_ == end_; }
+  void fail() { ok_ = false; }
   std::uint8_t u8() {
     std::uint8_t v = 0;
     raw(&v, 1);
@@ -240,6 +241,71 @@ bool decode_into(std::string_view bytes, const std::string& path, Person& person
   if (has_person) read_person(r, person);
   problems = read_diagnostics(r, path);
   unknown_keys = read_diagnostics(r, path);
+  return r.done();
+}
+
+namespace {
+
+void write_duration(Writer& w, Duration d) {
+  w.i32(d.count);
+  w.u8(static_cast<std::uint8_t>(d.unit));
+}
+
+Duration read_duration(Reader& r) {
+  Duration d;
+  d.count = r.i32();
+  std::uint8_t unit = r.u8();
+  if (unit > static_cast<std::uint8_t>(Duration::Unit::never)) r.fail();
+  d.unit = static_cast<Duration::Unit>(unit);
+  return d;
+}
+
+}  // namespace
+
+std::optional<std::string> encode_settings(const SettingsResult& result, const std::string& path) {
+  const Settings& s = result.settings;
+  Writer w;
+  w.u32(static_cast<std::uint32_t>(s.circles.size()));
+  for (const auto& [name, cadence] : s.circles) {
+    w.str(name);
+    write_duration(w, cadence);
+  }
+  w.str(s.default_circle);
+  write_duration(w, s.followup);
+  w.i32(s.goal_low);
+  w.i32(s.goal_high);
+  w.u32(static_cast<std::uint32_t>(s.kinds.size()));
+  for (const KindInfo& k : s.kinds) {
+    w.str(k.name);
+    w.u8(k.contact);
+    w.i32(k.balance);
+  }
+  w.u8(s.git_auto);
+  if (!write_diagnostics(w, result.problems, path)) return std::nullopt;
+  return std::move(w.bytes);
+}
+
+bool decode_settings(std::string_view bytes, const std::string& path, SettingsResult& out) {
+  Settings& s = out.settings;
+  Reader r(bytes);
+  s.circles.clear();
+  for (std::uint32_t n = r.count(9); n > 0; --n) {
+    std::string name = r.str();
+    s.circles.emplace(std::move(name), read_duration(r));
+  }
+  s.default_circle = r.str();
+  s.followup = read_duration(r);
+  s.goal_low = r.i32();
+  s.goal_high = r.i32();
+  std::vector<KindInfo> kinds(r.count(9));
+  for (KindInfo& k : kinds) {
+    k.name = r.str();
+    k.contact = r.u8() != 0;
+    k.balance = r.i32();
+  }
+  s.kinds = std::move(kinds);  // assigned whole: find_kind's index is rebuilt
+  s.git_auto = r.u8() != 0;
+  out.problems = read_diagnostics(r, path);
   return r.done();
 }
 

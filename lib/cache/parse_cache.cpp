@@ -17,8 +17,9 @@ namespace kith::cache {
 namespace {
 
 constexpr char magic[8] = {'k', 'i', 't', 'h', 'p', 'c', '\r', '\n'};
-constexpr std::uint32_t format_version = 5;  // 2: Person.added; 3: digests, full results after the index;
-                                              // 4: the checksum covers the header; 5: hash_bytes in 4 lanes
+constexpr std::uint32_t format_version = 6;  // 2: Person.added; 3: digests, full results after the index;
+                                              // 4: the checksum covers the header; 5: hash_bytes in 4 lanes;
+                                              // 6: kith.yaml's parsed settings
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 
 struct Header {
@@ -28,11 +29,11 @@ struct Header {
   std::uint64_t fingerprint;
   std::int64_t started_ns;
   std::uint64_t records;
-  std::uint64_t index_size;  // after the header: the directory's real path, then the records
+  std::uint64_t index_size;  // after the header: the directory's real path, the settings, the records
   std::uint64_t full_size;   // after the index: the full results
   std::uint64_t checksum;    // of the index, then the header with this field 0
   std::uint32_t dir_id_size;
-  std::uint32_t unused;
+  std::uint32_t settings_size;  // 0: none (kith.yaml could not be read)
 };
 static_assert(sizeof(Header) == 72);
 
@@ -122,12 +123,14 @@ CacheFile::CacheFile(const std::filesystem::path& file, std::string_view dir_id,
     return;
   std::string_view index(base + sizeof(Header), h.index_size);
   if (h.dir_id_size > index.size() || index.substr(0, h.dir_id_size) != dir_id) return;  // foreign
+  if (h.settings_size > index.size() - h.dir_id_size) return;
   // The index is read whole by the checksum: fault it in at once rather than
   // a page at a time (an old kernel without MADV_POPULATE_READ faults as before).
   ::madvise(map_, sizeof(Header) + h.index_size, MADV_POPULATE_READ);
   if (checksum_of(h, index) != h.checksum) return;
   if (h.records > index.size() / 72) return;
-  records_ = index.substr(h.dir_id_size);
+  settings_ = index.substr(h.dir_id_size, h.settings_size);
+  records_ = index.substr(h.dir_id_size + h.settings_size);
   full_ = std::string_view(index.data() + index.size(), h.full_size);
   count_ = h.records;
   started_ns_ = h.started_ns;
@@ -137,6 +140,8 @@ CacheFile::CacheFile(const std::filesystem::path& file, std::string_view dir_id,
 }
 
 void CacheFile::drop_pages(const char* from, const char* to) const {
+  // A small cache stays mapped whole: it weighs less than the calls cost.
+  if (size_ < (std::size_t{1} << 20)) return;
   static const std::uintptr_t page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
   std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(from) + page - 1) / page * page;
   std::uintptr_t end = reinterpret_cast<std::uintptr_t>(to) / page * page;
@@ -189,8 +194,8 @@ Record new_record(std::string_view rel, const FileKey& key, std::string_view dig
 bool full_intact(const Record& r) { return hash_bytes(r.full) == r.full_hash; }
 
 bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std::uint64_t fp,
-                 std::int64_t started_ns, const std::vector<Record>& records) {
-  std::size_t index_size = dir_id.size(), full_size = 0;
+                 std::int64_t started_ns, std::string_view settings, const std::vector<Record>& records) {
+  std::size_t index_size = dir_id.size() + settings.size(), full_size = 0;
   for (const Record& r : records) {
     index_size += 4 + r.rel.size() + 40 + 4 + r.digest.size() + 24;
     full_size += r.full.size();
@@ -199,6 +204,7 @@ bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std
   out.reserve(sizeof(Header) + index_size + full_size);
   out.resize(sizeof(Header));
   out.append(dir_id);
+  out.append(settings);
   std::uint64_t at = 0;
   for (const Record& r : records) {
     put_view(out, r.rel);
@@ -223,6 +229,7 @@ bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std
   h.index_size = out.size() - sizeof(Header);
   h.full_size = full_size;
   h.dir_id_size = static_cast<std::uint32_t>(dir_id.size());
+  h.settings_size = static_cast<std::uint32_t>(settings.size());
   h.checksum = checksum_of(h, std::string_view(out).substr(sizeof(Header)));
   std::memcpy(out.data(), &h, sizeof h);
   for (const Record& r : records) out.append(r.full);

@@ -6,7 +6,8 @@
 // Design. One file per data directory, outside it:
 // $XDG_CACHE_HOME/kith/<hash of the directory's real path>.cache (never in
 // the user's repository). It is a header, an index and the full results.
-// The index holds, sorted by relative path (the walk's order, so a lookup is
+// The index holds kith.yaml's parsed settings (codec.h; its text is in the
+// fingerprint, so a run that finds them skips its parse), then, sorted by relative path (the walk's order, so a lookup is
 // a merge, not a search), one record per file: the path, the file's key
 // (size, mtime and ctime in ns, inode, device), the encoded digest result
 // (codec.h: the person without log, notes and links, with their LogDigest)
@@ -79,6 +80,8 @@ class CacheFile {
 
   bool valid() const { return valid_; }
   std::size_t size() const { return count_; }  // records
+  // kith.yaml's encoded SettingsResult (empty when the writer had none).
+  std::string_view settings() const { return settings_; }
   // Reads the record that starts at offset `at` (0: the first; then where
   // the last read left `at`) into `out`, and moves `at` past it. False after
   // the last record, and at a damaged one (the reader then stops using the
@@ -90,11 +93,13 @@ class CacheFile {
   // and of the full results before that record's (all of them at the end):
   // they are read again from the page cache if needed. A large load keeps
   // only the part it is reading in memory (at 30,000 people the index alone
-  // is 7.6 MB, and a peak counts every page mapped).
+  // is 7.6 MB, and a peak counts every page mapped). A cache under 1 MiB
+  // stays whole.
   void release_before(std::size_t at) const;
 
  private:
-  // MADV_DONTNEED on the whole pages between `from` and `to`.
+  // MADV_DONTNEED on the whole pages between `from` and `to` (not in a
+  // cache under 1 MiB).
   void drop_pages(const char* from, const char* to) const;
 
   void* map_ = nullptr;
@@ -102,14 +107,15 @@ class CacheFile {
   bool valid_ = false;
   std::int64_t started_ns_ = 0;
   std::size_t count_ = 0;
-  std::string_view records_;  // in the mapping: the index after the directory's path
+  std::string_view settings_;  // in the mapping: after the directory's path
+  std::string_view records_;   // in the mapping: the index after the settings
   std::string_view full_;     // in the mapping: the full results
 };
 
 // Writes a cache (records sorted by path_less) atomically; false when it
 // could not (no space, no permission): the cache is an optimisation.
 bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std::uint64_t fingerprint,
-                 std::int64_t started_ns, const std::vector<Record>& records);
+                 std::int64_t started_ns, std::string_view settings, const std::vector<Record>& records);
 
 // Whether a valid cache of `records` records, of which a run used `used`
 // and to which it would add `parsed` new results, is worth writing again.

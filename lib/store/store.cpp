@@ -223,6 +223,7 @@ Loaded Store::load(Detail detail, const Visit* visit) const {
   const std::int64_t started = cache::now_ns();  // before looking at any file: see parse_cache.h
   fs::path settings_file = settings_path();
   std::string settings_text;
+  bool settings_read = false;
   std::error_code ec;
   if (link_leaves(dir_, settings_file)) {
     out.problems.push_back(Diagnostic{settings_file.string(), 0, 0,
@@ -231,16 +232,15 @@ Loaded Store::load(Detail detail, const Visit* visit) const {
   } else if (fs::exists(settings_file, ec)) {
     try {
       settings_text = read_file(settings_file);
-      SettingsResult s = parse_settings(settings_text, settings_file.string());
-      out.settings = std::move(s.settings);
-      out.problems.insert(out.problems.end(), s.problems.begin(), s.problems.end());
+      settings_read = true;
     } catch (const Error& e) {
       out.problems.push_back(e.diagnostic());
       settings_text = std::string(1, '\0') + e.diagnostic().message;  // NUL: unlike any readable text
     }
   }
 
-  // The cache first: how many people it holds says how large this load is.
+  // The cache first: how many people it holds says how large this load is,
+  // and it holds kith.yaml parsed (its text is in the fingerprint).
   std::string dir_id = cache_dir_.empty() ? std::string() : real_path(dir_);
   std::optional<cache::CacheFile> cached;
   std::uint64_t fingerprint = 0;
@@ -248,6 +248,26 @@ Loaded Store::load(Detail detail, const Visit* visit) const {
     fingerprint = cache::fingerprint(settings_text);
     cached.emplace(cache::cache_file_for(cache_dir_, dir_id), dir_id, fingerprint);
     prepare_for(cached->size(), detail);
+  }
+  std::string settings_encoded;  // for the next cache
+  if (settings_read) {
+    const std::string path = settings_file.string();
+    SettingsResult s;
+    bool from_cache = cached && cached->valid() && !cached->settings().empty() &&
+                      cache::decode_settings(cached->settings(), path, s);
+    if (!from_cache) {
+      try {
+        s = parse_settings(settings_text, path);
+      } catch (const Error& e) {
+        s = SettingsResult{};
+        s.problems.push_back(e.diagnostic());
+      }
+      if (auto encoded = cache::encode_settings(s, path)) settings_encoded = std::move(*encoded);
+    } else {
+      settings_encoded = std::string(cached->settings());
+    }
+    out.settings = std::move(s.settings);
+    out.problems.insert(out.problems.end(), s.problems.begin(), s.problems.end());
   }
 
   Walk walk = walk_directory(dir_.string());
@@ -373,7 +393,8 @@ Loaded Store::load(Detail detail, const Visit* visit) const {
         else if (slot.encoded)
           records.push_back(cache::new_record(slot.file->rel, slot.file->key, slot.encoded->digest, slot.encoded->full));
       }
-      cache::write_cache(cache::cache_file_for(cache_dir_, dir_id), dir_id, fingerprint, started, records);
+      cache::write_cache(cache::cache_file_for(cache_dir_, dir_id), dir_id, fingerprint, started, settings_encoded,
+                         records);
     }
   }
   return out;
