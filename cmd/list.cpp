@@ -132,7 +132,7 @@ void add_head(Table& table, bool color) {
 
 void add_row(Table& table, const Row& r, bool color) {
   const PersonSummary& s = r.summary;
-  std::string last = s.last ? fmt::format("{} {}", format_date(s.last->date), s.last->kind) : "never";
+  std::string last = s.last ? format_date(s.last->date) + ' ' + s.last->kind : "never";
   std::string due = "-";
   if (s.next_due) {
     due = format_date(s.next_due->due);

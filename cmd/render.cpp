@@ -42,6 +42,11 @@ std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7f) {  // printable ASCII, most of any table: one column
+      ++width;
+      ++i;
+      continue;
+    }
     if (c == 0x1b) {  // skip an SGR sequence: ESC [ ... m
       while (i < text.size() && text[i] != 'm') ++i;
       ++i;
@@ -58,9 +63,17 @@ std::size_t display_width(std::string_view text) {
 }
 
 std::string visible(std::string_view text, bool keep_newlines) {
-  std::string out;
+  // Printable ASCII and tabs, most text, stay as they are: copied at once.
+  std::size_t plain = 0;
+  while (plain < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[plain]);
+    if ((c < 0x20 && c != '\t') || c >= 0x7f) break;
+    ++plain;
+  }
+  std::string out(text.substr(0, plain));
+  if (plain == text.size()) return out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = plain; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     std::size_t n = utf8_length(text, i);
     if (n == 0) {

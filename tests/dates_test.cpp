@@ -54,6 +54,11 @@ TEST(DatesIso, RejectsAnythingButTheExactForm) {
 TEST(DatesIso, FormatsWithZeroPadding) {
   EXPECT_EQ(format_date(ymd(2026, 3, 4)), "2026-03-04");
   EXPECT_EQ(format_date(ymd(987, 12, 31)), "0987-12-31");
+  // Written by hand for years 0 to 9999, by fmt beyond.
+  EXPECT_EQ(format_date(ymd(0, 1, 1)), "0000-01-01");
+  EXPECT_EQ(format_date(ymd(9999, 10, 20)), "9999-10-20");
+  EXPECT_EQ(format_date(ymd(10000, 1, 2)), "10000-01-02");
+  EXPECT_EQ(format_date(ymd(-1, 1, 2)), "-001-01-02");
 }
 
 TEST(DatesIso, FormatAndParseRoundTrip) {

@@ -23,6 +23,18 @@ std::pair<utf8proc_int32_t, std::size_t> decode(std::string_view s, std::size_t 
 // `text` (valid UTF-8) through utf8proc with `options`.
 std::string map_utf8(std::string_view text, utf8proc_option_t options) {
   if (text.empty()) return {};
+  // What utf8proc_map does, on the stack for a short text (a name, a tag:
+  // nearly all): it decomposes twice, once to size a buffer it allocates.
+  // The buffer takes the decomposed code points, then their UTF-8 in place,
+  // and a NUL.
+  utf8proc_int32_t buffer[128];
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto size = static_cast<utf8proc_ssize_t>(text.size());
+  utf8proc_ssize_t points = utf8proc_decompose(bytes, size, buffer, 127, options);
+  if (points >= 0 && points <= 127) {
+    utf8proc_ssize_t n = utf8proc_reencode(buffer, points, options);
+    if (n >= 0) return std::string(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
+  }
   utf8proc_uint8_t* out = nullptr;
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                                     static_cast<utf8proc_ssize_t>(text.size()), &out, options);
@@ -59,14 +71,34 @@ std::string_view unmarked_latin(utf8proc_int32_t c) {
 constexpr utf8proc_option_t kFoldOptions = static_cast<utf8proc_option_t>(
     UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
 
+bool printable_ascii(char c) { return c >= 0x20 && c < 0x7f; }
+
+// A run of valid UTF-8, folded. Printable ASCII followed by printable ASCII
+// (or the end) folds alone, to its lower case: no composition pairs it with
+// the character before it, and only a mark or another non-ASCII character
+// after it could join it. So utf8proc sees only the stretches around the
+// other characters ("jö" of "Björn Perlman"), the same as the whole run.
 void append_folded(std::string_view valid, std::string& out) {
-  std::string folded = map_utf8(valid, kFoldOptions);
-  for (std::size_t i = 0; i < folded.size();) {
-    auto [cp, n] = decode(folded, i);
-    std::string_view ascii = unmarked_latin(cp);
-    if (ascii.empty()) out.append(folded, i, n);
-    else out += ascii;
-    i += n;
+  auto alone = [valid](std::size_t k) {
+    return printable_ascii(valid[k]) && (k + 1 == valid.size() || printable_ascii(valid[k + 1]));
+  };
+  for (std::size_t i = 0; i < valid.size();) {
+    if (alone(i)) {
+      char c = valid[i++];
+      out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      continue;
+    }
+    std::size_t end = i + 1;  // never inside a character: `alone` is true only at ASCII
+    while (end < valid.size() && !alone(end)) ++end;
+    const std::string folded = map_utf8(valid.substr(i, end - i), kFoldOptions);
+    for (std::size_t k = 0; k < folded.size();) {
+      auto [cp, n] = decode(folded, k);
+      std::string_view ascii = unmarked_latin(cp);
+      if (ascii.empty()) out.append(folded, k, n);
+      else out += ascii;
+      k += n;
+    }
+    i = end;
   }
 }
 
