@@ -114,6 +114,11 @@ CacheFile::CacheFile(const std::filesystem::path& file, std::string_view dir_id,
     map_ = nullptr;
     return;
   }
+  // 4 KiB pages, not the 2 MiB ones a large folio of the page cache may be
+  // mapped with: a load keeps only the part it reads (release_before), and
+  // a 2 MiB page of the index and one of the full results held 2 to 6 MB
+  // more than that.
+  ::madvise(map_, size_, MADV_NOHUGEPAGE);
   const char* base = static_cast<const char*>(map_);
   Header h;
   std::memcpy(&h, base, sizeof h);
