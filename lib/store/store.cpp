@@ -202,6 +202,26 @@ void prepare_for(std::size_t people, Detail detail) {
   if (people >= 2000) prepare_heap(people * (detail == Detail::digest ? 2048 : 8192));
 }
 
+// kith.yaml's settings and problems: decoded from the cache when it holds
+// them (the text is in the cache's fingerprint), else parsed. `encoded`
+// gets them as the next cache keeps them.
+SettingsResult settings_of(const std::string& text, const std::string& path, const cache::CacheFile* cached,
+                           std::string& encoded) {
+  SettingsResult s;
+  if (cached && cached->valid() && !cached->settings().empty() && cache::decode_settings(cached->settings(), path, s)) {
+    encoded = std::string(cached->settings());
+    return s;
+  }
+  try {
+    s = parse_settings(text, path);
+  } catch (const Error& e) {
+    s = SettingsResult{};
+    s.problems.push_back(e.diagnostic());
+  }
+  if (auto bytes = cache::encode_settings(s, path)) encoded = std::move(*bytes);
+  return s;
+}
+
 std::string real_path(const fs::path& dir) {
   char* real = ::realpath(dir.c_str(), nullptr);
   if (real == nullptr) return {};
@@ -251,21 +271,7 @@ Loaded Store::load(Detail detail, const Visit* visit) const {
   }
   std::string settings_encoded;  // for the next cache
   if (settings_read) {
-    const std::string path = settings_file.string();
-    SettingsResult s;
-    bool from_cache = cached && cached->valid() && !cached->settings().empty() &&
-                      cache::decode_settings(cached->settings(), path, s);
-    if (!from_cache) {
-      try {
-        s = parse_settings(settings_text, path);
-      } catch (const Error& e) {
-        s = SettingsResult{};
-        s.problems.push_back(e.diagnostic());
-      }
-      if (auto encoded = cache::encode_settings(s, path)) settings_encoded = std::move(*encoded);
-    } else {
-      settings_encoded = std::string(cached->settings());
-    }
+    SettingsResult s = settings_of(settings_text, settings_file.string(), cached ? &*cached : nullptr, settings_encoded);
     out.settings = std::move(s.settings);
     out.problems.insert(out.problems.end(), s.problems.begin(), s.problems.end());
   }
