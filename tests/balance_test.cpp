@@ -178,7 +178,9 @@ TEST(Digest, MadeInOnePassItAgreesWithEachRuleOnManyLogs) {
     EXPECT_EQ(d.introduced, introduced_to(whole)) << n;
     const Entry* last = last_contact(whole, s);
     ASSERT_EQ(d.last_contact.has_value(), last != nullptr) << n;
-    if (last != nullptr) EXPECT_EQ(d.last_contact->line, last->line) << n;
+    if (last != nullptr) {
+      EXPECT_EQ(d.last_contact->line, last->line) << n;
+    }
   }
 }
 
