@@ -203,8 +203,8 @@ void prepare_for(std::size_t people, Detail detail) {
 }
 
 // kith.yaml's settings and problems: decoded from the cache when it holds
-// them (the text is in the cache's fingerprint), else parsed. `encoded`
-// gets them as the next cache keeps them.
+// them (the text is in the cache's fingerprint), else parsed. With a cache,
+// `encoded` gets them as the next cache keeps them.
 SettingsResult settings_of(const std::string& text, const std::string& path, const cache::CacheFile* cached,
                            std::string& encoded) {
   SettingsResult s;
@@ -218,7 +218,9 @@ SettingsResult settings_of(const std::string& text, const std::string& path, con
     s = SettingsResult{};
     s.problems.push_back(e.diagnostic());
   }
-  if (auto bytes = cache::encode_settings(s, path)) encoded = std::move(*bytes);
+  std::optional<std::string> bytes;
+  if (cached) bytes = cache::encode_settings(s, path);  // --no-cache writes no cache
+  if (bytes) encoded = std::move(*bytes);
   return s;
 }
 
