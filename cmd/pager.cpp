@@ -49,6 +49,10 @@ std::optional<std::vector<std::string>> pager_command(const Getenv& env, bool to
   return command;
 }
 
+bool pages(const Context& ctx, bool no_pager) {
+  return pager_command(ctx.env, ::isatty(STDOUT_FILENO) != 0, no_pager).has_value();
+}
+
 void print_paged(Context& ctx, const std::string& text, bool no_pager) {
   std::optional<std::vector<std::string>> pager =
       text.empty() ? std::nullopt : pager_command(ctx.env, ::isatty(STDOUT_FILENO) != 0, no_pager);

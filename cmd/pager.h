@@ -21,6 +21,10 @@ std::optional<std::vector<std::string>> pager_command(const Getenv& env, bool to
 // when the pager cannot be started, straight to ctx.out.
 void print_paged(Context& ctx, const std::string& text, bool no_pager);
 
+// True when print_paged would give a text to a pager: else a long output
+// may go to ctx.out a piece at a time.
+bool pages(const Context& ctx, bool no_pager);
+
 // The `--no-pager` flag of a command whose output may be long.
 void add_no_pager_flag(CLI::App& command, bool& no_pager);
 

@@ -125,7 +125,9 @@ std::string Table::render(std::string_view indent) const {
   return render(indent, all);
 }
 
-std::string Table::render(std::string_view indent, const std::vector<std::size_t>& order) const {
+template <typename Flush>
+void Table::render_lines(std::string& out, std::string_view indent, const std::vector<std::size_t>& order,
+                         std::size_t piece, const Flush& flush) const {
   auto row_end = [&](std::size_t r) { return r + 1 < rows_.size() ? rows_[r + 1] : cells_.size(); };
   std::vector<std::size_t> widths;  // per column, of the rows shown
   for (std::size_t r : order) {
@@ -137,8 +139,7 @@ std::string Table::render(std::string_view indent, const std::vector<std::size_t
   for (std::size_t r : order)
     for (std::size_t k = rows_[r]; k < row_end(r); ++k)
       size += cells_[k].end - (k == 0 ? 0 : cells_[k - 1].end) + widths[k - rows_[r]] - cells_[k].width + 2;
-  std::string out;
-  out.reserve(size);
+  out.reserve(size <= piece ? size : piece + 4096);  // a line more than a piece at most
   for (std::size_t r : order) {
     const std::size_t first = rows_[r], last = row_end(r);
     const std::size_t line = out.size();
@@ -156,8 +157,24 @@ std::string Table::render(std::string_view indent, const std::vector<std::size_t
     }
     while (out.size() > line && out.back() == ' ') out.pop_back();
     out += '\n';
+    if (out.size() >= piece) flush(out);
   }
+}
+
+std::string Table::render(std::string_view indent, const std::vector<std::size_t>& order) const {
+  std::string out;
+  render_lines(out, indent, order, SIZE_MAX, [](std::string&) {});
   return out;
+}
+
+void Table::write(std::ostream& out, std::string_view indent, const std::vector<std::size_t>& order) const {
+  std::string piece;
+  auto flush = [&out](std::string& text) {
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    text.clear();
+  };
+  render_lines(piece, indent, order, 64 << 10, flush);
+  flush(piece);
 }
 
 std::string count_of(long n, std::string_view one, std::string_view many) {

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+#include <string>
+#include <vector>
+
 namespace kith {
 namespace {
 
@@ -41,6 +45,30 @@ TEST(Table, RendersTheRowsAskedInTheirOrderAsWideAsTheRowsShown) {
   t.add({"cy", "3"});
   EXPECT_EQ(t.render("", {0, 3, 2}), "NAME  N\ncy    3\nbo    22\n");
   EXPECT_EQ(t.render(), "NAME              N\na very long name  1\nbo                22\ncy                3\n");
+}
+
+// write() hands the text over in 64 KB pieces: a table of several pieces,
+// right-aligned and painted cells and lines of many widths, comes out as
+// render() makes it whole.
+TEST(Table, WritesInPiecesWhatRenderMakesWhole) {
+  Table t;
+  t.right_aligned = {false, true};
+  std::vector<std::size_t> order;
+  const std::string stems[] = {"a", "é", "李"};
+  for (std::size_t r = 0; r < 9000; ++r) {
+    std::string name;
+    for (std::size_t k = 0; k < r % 13; ++k) name += stems[r % 3];
+    t.add({name + std::to_string(r), std::to_string(r * 7919 % 1000), r % 5 ? "x" : "\x1b[31my\x1b[0m"});
+    order.push_back(r * 4099 % 9000);  // every row once, shuffled
+  }
+  const std::string whole = t.render("  ", order);
+  ASSERT_GT(whole.size(), 4u * 65536);
+  std::ostringstream written;
+  t.write(written, "  ", order);
+  EXPECT_EQ(written.str(), whole);
+  std::ostringstream none;
+  t.write(none, "", {});
+  EXPECT_EQ(none.str(), "");
 }
 
 TEST(Visible, ShowsControlCharactersInsteadOfSendingThem) {

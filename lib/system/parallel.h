@@ -47,6 +47,33 @@ void in_parallel_threads(std::size_t n, std::size_t per_thread, std::size_t chun
   for (std::thread& t : pool) t.join();
 }
 
+// Destroys `value` on another thread, which the returned handle joins when
+// it goes: the frees of 30,000 people (4 ms) then cost this thread nothing
+// while it does something else. Without a thread to be had, here and now.
+template <typename T>
+std::jthread destroy_aside(T value) {
+  try {
+    return std::jthread([gone = std::move(value)]() mutable { auto last = std::move(gone); });
+  } catch (const std::system_error&) {
+    return {};  // `value` went with the lambda, here
+  }
+}
+
+// Runs `aside` on another thread while this one runs `here`; returns when
+// both are done. `aside` must not throw. Memory that `aside` needs is best
+// allocated before: a new thread allocates from an arena of its own, fresh
+// pages. Without a thread to be had, runs both here.
+template <typename Aside, typename Here>
+void side_by_side(const Aside& aside, const Here& here) {
+  std::jthread other;
+  try {
+    other = std::jthread([&aside] { aside(); });
+  } catch (const std::system_error&) {
+    aside();
+  }
+  here();
+}
+
 // one(i) for every i < n, as in_parallel_threads.
 template <typename Do>
 void in_parallel(std::size_t n, std::size_t per_thread, std::size_t chunk, const Do& one) {
