@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <string>
 #include <tuple>
@@ -359,6 +360,73 @@ TEST(SuggestIntros, WithCrowdedValuesEachPairTheBoundsCompareCountsOnce) {
       if (help(i, j) || help(j, i) || rare(i, j) || rare(j, i) || all(i, j) || even(i, j) || third(i, j)) ++expected;
     }
   ASSERT_GT(expected, 70000u);
+  EXPECT_EQ(count_intros(people), expected);
+  std::size_t total = 0;
+  suggest_intros(people, "", 10, &total);
+  EXPECT_EQ(total, expected);
+}
+
+// As above, with 100 tags more: values 32 apart share a bit of the quick
+// tests of each pair (suggest.cpp), and many people hold two such tags. A
+// pair is still counted once, at its first reason, exactly as the bounds say.
+TEST(SuggestIntros, ManyTagsSharingTheBitsOfTheQuickTestsChangeNoCount) {
+  const int n = 1200;
+  std::vector<Person> people;
+  unsigned x = 17;
+  auto next = [&] { return x = x * 1103515245u + 12345u, (x >> 16) % 32768u; };
+  for (int i = 0; i < n; ++i) {
+    char slug[16];
+    std::snprintf(slug, sizeof slug, "p%04d", i);  // slug order is index order
+    Strings needs, offers, tags{"all"};
+    if (i % 2 == 0) tags.push_back("even");
+    for (int k = 0; k < 3; ++k) tags.push_back("x" + std::to_string(next() % 100));
+    if (next() % 3 == 0) tags.push_back("x" + std::to_string(next() % 100 + 32));
+    if (i % 5 == 0) needs.push_back("s" + std::to_string(next() % 40));
+    if (i % 4 == 1) offers.push_back("s" + std::to_string(next() % 40));
+    if (i % 6 == 0) needs.push_back("help");  // 200 needers x 300 offerers: crowded
+    if (i % 4 == 3) offers.push_back("help");
+    people.push_back(person(slug, slug, needs, offers, tags));
+  }
+  // Each value's holders, by index (= slug order), and a holder's place among them.
+  auto places = [&](Strings Person::*list) {
+    std::map<std::string, std::vector<int>> place;  // value -> place of each person, -1 if not a holder
+    std::map<std::string, int> count;
+    for (int i = 0; i < n; ++i)
+      for (const std::string& v : std::set<std::string>((people[i].*list).begin(), (people[i].*list).end())) {
+        auto& pl = place.try_emplace(v, std::vector<int>(n, -1)).first->second;
+        pl[i] = count[v]++;
+      }
+    return std::make_pair(place, count);
+  };
+  auto [need_place, need_count] = places(&Person::needs);
+  auto [offer_place, offer_count] = places(&Person::offers);
+  auto [tag_place, tag_count] = places(&Person::tags);
+  auto strong = [&](int needer, int offerer) {
+    for (const std::string& value : people[needer].needs) {
+      const std::vector<int>& np = need_place[value];
+      auto op = offer_place.find(value);
+      if (op == offer_place.end() || op->second[offerer] < 0) continue;
+      const int nn = need_count[value], o = offer_count[value];
+      if (nn * o <= 20000) return true;
+      const int width = std::max(1, 20000 / nn), start = np[needer] * o / nn;
+      if ((op->second[offerer] + o - start) % o < width) return true;
+    }
+    return false;
+  };
+  auto tagged = [&](int a, int b) {
+    for (const std::string& tag : people[a].tags) {
+      const std::vector<int>& pos = tag_place[tag];
+      if (pos[b] < 0) continue;
+      const int m = tag_count[tag], d = std::abs(pos[a] - pos[b]);
+      if (m <= 201 || std::min(d, m - d) <= 100) return true;
+    }
+    return false;
+  };
+  std::size_t expected = 0;
+  for (int i = 0; i < n; ++i)
+    for (int j = i + 1; j < n; ++j)
+      if (strong(i, j) || strong(j, i) || tagged(i, j)) ++expected;
+  ASSERT_GT(expected, 200000u);
   EXPECT_EQ(count_intros(people), expected);
   std::size_t total = 0;
   suggest_intros(people, "", 10, &total);

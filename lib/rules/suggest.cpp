@@ -73,11 +73,32 @@ struct Profile {
   std::uint32_t slug_id = 0;   // the first profile with this slug: same slug, same id (a cheap test per pair)
   std::uint32_t needs = 0, offers = 0, tags = 0;
   std::uint32_t introduced_at = 0, introduced = 0;  // their intro entries' slugs, in Index::introduced_
+  // Bit (value % 32) of each need, of each offer, of each tag: two people
+  // with no bit in common share no value, and most pairs compared share a
+  // tag only. tag_bits is all ones when two tags share a bit.
+  std::uint32_t need_bits = 0, offer_bits = 0, tag_bits = 0;
 
   Values need_ids() const { return {held, needs}; }
   Values offer_ids() const { return {held + needs, offers}; }
   Values tag_ids() const { return {held + needs + offers, tags}; }
 };
+
+std::uint32_t bit_of(int value) { return std::uint32_t{1} << (value % 32); }
+
+// The bits of `values`; all ones when two share one and `distinct` is asked.
+std::uint32_t bits_of(Values values, bool distinct = false) {
+  std::uint32_t bits = 0;
+  for (const Held& h : values) {
+    if (distinct && (bits & bit_of(h.value)) != 0) return ~std::uint32_t{0};
+    bits |= bit_of(h.value);
+  }
+  return bits;
+}
+
+// False when no need of one is an offer of the other (true: maybe).
+bool may_meet_needs(const Profile& a, const Profile& b) {
+  return (a.need_bits & b.offer_bits) != 0 || (b.need_bits & a.offer_bits) != 0;
+}
 
 // Reasons and points for `from`'s needs that `to` offers.
 void needs_met(const Person& from, const Person& to, Suggestion& s) {
@@ -179,6 +200,9 @@ class Index {
       pr.needs = hold(ids, p.needs, needers, static_cast<int>(i));
       pr.offers = hold(ids, p.offers, offerers, static_cast<int>(i));
       pr.tags = hold(ids, p.tags, taggers, static_cast<int>(i));
+      pr.need_bits = bits_of(pr.need_ids());
+      pr.offer_bits = bits_of(pr.offer_ids());
+      pr.tag_bits = bits_of(pr.tag_ids(), true);
       std::vector<std::string> introduced = introduced_to(p);
       std::sort(introduced.begin(), introduced.end());
       pr.introduced_at = static_cast<std::uint32_t>(introduced_.size());
@@ -200,6 +224,7 @@ class Index {
   }
 
   int score(const Profile& a, const Profile& b) const {
+    if (!may_meet_needs(a, b)) return shared_tag_points * count_shared(a.tag_ids(), b.tag_ids());
     return need_met_points * (count_shared(a.need_ids(), b.offer_ids()) + count_shared(b.need_ids(), a.offer_ids())) +
            shared_tag_points * count_shared(a.tag_ids(), b.tag_ids());
   }
@@ -238,6 +263,7 @@ class Index {
   // by value, then tags by value. first_strong: the smallest value by which
   // (a, b) is compared on needs <-> offers, -1 when none.
   int first_strong(const Profile& a, const Profile& b) const {
+    if (!may_meet_needs(a, b)) return -1;
     int best = -1;
     auto consider = [&](const Held& need, const Held& offer) {
       if ((best < 0 || need.value < best) && strong_candidate(need.value, need.position, offer.position))
@@ -252,6 +278,10 @@ class Index {
   // reason: no strong one, and no smaller shared tag they are compared on.
   bool first_at_tag(const Profile& a, const Profile& b, int value) const {
     if (first_strong(a, b) >= 0) return false;
+    // Only `value`'s bit in common, and at most one of them with two tags
+    // on a bit: the other's tags each have a bit of their own, so `value`
+    // is the only tag they share.
+    if ((a.tag_bits & b.tag_bits) == bit_of(value)) return true;
     const Values a_tags = a.tag_ids(), b_tags = b.tag_ids();
     auto i = a_tags.begin(), j = b_tags.begin();
     while (i != a_tags.end() && j != b_tags.end() && i->value < value) {
