@@ -10,7 +10,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
     g++ cmake git libcli11-dev libyaml-cpp-dev libfmt-dev libhowardhinnant-date-dev libgtest-dev \
-    libfyaml-dev libutf8proc-dev pkg-config >/dev/null
+    libfyaml-dev libutf8proc-dev pkg-config lld >/dev/null
   if [ "${CI:-}" = true ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       chromium clang libclang-rt-14-dev libfyaml-utils groff man-db zsh fish bash-completion strace >/dev/null

@@ -48,6 +48,7 @@ if [ "${CI:-}" = true ]; then
   status=0
   fuzz/run.sh 30 --build-dir build/fuzz || { code=$?; [ $code = 77 ] || status=1; }
   bash tests/html_report_check.sh build/kith . || { code=$?; [ $code = 77 ] || status=1; }
+  bash tests/layout_check.sh build/kith . || { code=$?; [ $code = 77 ] || status=1; }
   sanitized_suite || status=1
   exit $status
 fi
