@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <ostream>
 #include <sstream>
@@ -135,17 +136,30 @@ void add_head(Table& table, bool color) {
              paint("BALANCE", Style::bold, color)});
 }
 
-void add_row(Table& table, const Row& r, bool color) {
+// `scratch`: the last contact's text, made in a string kept from row to row.
+void add_row(Table& table, const Row& r, bool color, std::string& scratch) {
   const PersonSummary& s = r.summary;
-  std::string last = s.last ? format_date(s.last->date) + ' ' + s.last->kind : "never";
-  std::string due = "-";
-  if (s.next_due) {
-    due = format_date(s.next_due->due);
-    if (s.next_due->overdue_days >= 0) due = paint(due, Style::red, color);
+  table.begin_row();
+  table.visible_cell(r.person->name);
+  table.visible_cell(r.person->circle);
+  if (s.last) {
+    scratch = format_date(s.last->date);
+    scratch += ' ';
+    scratch += s.last->kind;
+    table.visible_cell(scratch);
+  } else {
+    table.cell("never");
   }
-  std::string balance = signed_number(s.balance);
-  if (s.balance < 0) balance = paint(balance, Style::yellow, color);
-  table.add({visible(r.person->name), visible(r.person->circle), visible(last), due, balance});
+  if (!s.next_due) table.cell("-");
+  else if (s.next_due->overdue_days >= 0 && color) table.cell(paint(format_date(s.next_due->due), Style::red, color));
+  else table.cell(format_date(s.next_due->due));
+  char balance[16];
+  char* end = balance;
+  if (s.balance > 0) *end++ = '+';
+  end = std::to_chars(end, balance + sizeof balance, s.balance).ptr;
+  const std::string_view text(balance, static_cast<std::size_t>(end - balance));
+  if (s.balance < 0 && color) table.cell(paint(text, Style::yellow, color));
+  else table.cell(text);
 }
 
 // The filters of `list`, checked on each person with their summary.
@@ -222,7 +236,8 @@ void run_list(Context& ctx, const ListOptions& o) {
   table.reserve(rows.size() + 1, 5, 64 + rows.size() * 80);
   auto make_table = [&] {
     add_head(table, color);
-    for (const Row& row : rows) add_row(table, row, color);
+    std::string scratch;
+    for (const Row& row : rows) add_row(table, row, color, scratch);
   };
   if (large) {
     side_by_side([&] { put_in_order(order, folded_names); }, make_table);

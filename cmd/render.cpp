@@ -113,6 +113,11 @@ void Table::add_cell(std::string_view text) {
   cells_.push_back(Cell{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(width)});
 }
 
+void Table::visible_cell(std::string_view text) {
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) { return (c >= 0x20 && c < 0x7f) || c == '\t'; });
+  add_cell(plain ? text : std::string_view(visible(text)));
+}
+
 void Table::reserve(std::size_t rows, std::size_t columns, std::size_t bytes) {
   rows_.reserve(rows);
   cells_.reserve(rows * columns);

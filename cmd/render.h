@@ -29,6 +29,12 @@ class Table {
 
   void add(std::initializer_list<std::string_view> cells) { add(cells.begin(), cells.end()); }
   void add(const std::vector<std::string>& cells) { add(cells.begin(), cells.end()); }
+  // A row given a cell at a time: begin_row(), then cell() or
+  // visible_cell() for each (no string made per cell: `list` adds 150,000).
+  void begin_row() { rows_.push_back(cells_.size()); }
+  void cell(std::string_view text) { add_cell(text); }
+  // visible(text) as a cell; copied once when it is all printable.
+  void visible_cell(std::string_view text);
   // Memory for that many rows, cells and bytes of text, at once.
   void reserve(std::size_t rows, std::size_t columns, std::size_t bytes);
   std::string render(std::string_view indent = "") const;

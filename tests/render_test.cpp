@@ -71,6 +71,23 @@ TEST(Table, WritesInPiecesWhatRenderMakesWhole) {
   EXPECT_EQ(none.str(), "");
 }
 
+// A row given a cell at a time is the row add() makes; visible_cell shows
+// control characters as visible() does, and keeps plain text (tabs too).
+TEST(Table, ARowGivenCellByCellIsTheRowAddMakes) {
+  const std::string cells[] = {"Zoë\x1b[2J", "team\tA", "\x9b", "plain"};
+  Table by_cell, whole;
+  by_cell.right_aligned = whole.right_aligned = {false, true};
+  for (int r = 0; r < 3; ++r) {
+    by_cell.begin_row();
+    for (const std::string& c : cells) by_cell.visible_cell(c);
+    by_cell.cell(std::to_string(r * 50));
+    whole.add({visible(cells[0]), visible(cells[1]), visible(cells[2]), visible(cells[3]), std::to_string(r * 50)});
+  }
+  EXPECT_EQ(by_cell.render(), whole.render());
+  EXPECT_NE(by_cell.render().find("Zoë\\e[2J"), std::string::npos);
+  EXPECT_NE(by_cell.render().find("team\tA"), std::string::npos);
+}
+
 TEST(Visible, ShowsControlCharactersInsteadOfSendingThem) {
   EXPECT_EQ(visible("Ada \x1b[2J\x1b]0;title\a"), "Ada \\e[2J\\e]0;title\\a");
   EXPECT_EQ(visible("a\bb\fc\vd\re\nf\x01g\x7f"), "a\\bb\\fc\\vd\\re\\nf\\x01g\\x7f");
