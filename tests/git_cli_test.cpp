@@ -280,6 +280,29 @@ TEST_F(GitCli, DirectoryOutsideAnyWorkTreeGetsNoRepositoryAndNoWarning) {
   EXPECT_FALSE(fs::exists(dir_ / ".git"));
 }
 
+// No `.git` in the data directory or above it: git could find no work
+// tree, so it is not even asked (a process at every write). A git that
+// records each call stands in for it.
+TEST_F(GitCli, WritesOutsideAnyWorkTreeRunNoGitAtAll) {
+  ASSERT_EQ(kith({"init", "--no-git"}).code, 0);
+  fs::create_directories(tmp_ / "spy-bin");
+  tmp_.write("spy-bin/git", "#!/bin/sh\necho \"$@\" >> " + (tmp_ / "git-calls").string() + "\nexit 128\n");
+  fs::permissions(tmp_ / "spy-bin/git", fs::perms::owner_all);
+  const RunOptions spied = with_env({{"PATH", (tmp_ / "spy-bin").string() + ":" + std::getenv("PATH")}});
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"add", "Charlène Dupont"}, {"log", "charlene", "talk", "coffee"}, {"snooze", "charlene", "2w"}}) {
+    RunResult r = kith(args, spied);
+    ASSERT_EQ(r.code, 0) << r.describe();
+    EXPECT_EQ(r.err, "");
+  }
+  EXPECT_FALSE(fs::exists(tmp_ / "git-calls")) << tmp_.read("git-calls");
+  // Inside a work tree (here the folder above), git is asked and commits.
+  git_in(tmp_, tmp_.path(), {"init", "-q"});
+  RunResult r = kith({"log", "charlene", "give", "a book"});
+  ASSERT_EQ(r.code, 0) << r.describe();
+  EXPECT_EQ(git_in(tmp_, tmp_.path(), {"log", "--format=%s"}), "kith: log charlene-dupont give\n");
+}
+
 TEST_F(GitCli, MissingIdentityWarnsOnceAndStillWritesTheEntry) {
   init_and_add();
   git({"config", "user.useConfigOnly", "true"});

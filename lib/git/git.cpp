@@ -53,7 +53,23 @@ std::string complaint(const ProcessResult& r, std::string_view step) {
   return fmt::format("git {} exited with status {}", step, r.status);
 }
 
+// Git finds a work tree through a `.git` (a folder, or a file naming one)
+// in the folder or one above it: kith's git runs without GIT_DIR and the
+// like (git_process_options). With none, asking git, a process started at
+// every write, can only hear no.
+bool git_could_find_a_work_tree(const fs::path& dir) {
+  std::error_code ec;
+  fs::path at = fs::canonical(dir, ec);  // git walks up the physical path
+  if (ec) return true;                   // git says
+  for (;;) {
+    if (fs::symlink_status(at / ".git", ec).type() != fs::file_type::not_found) return true;  // or unreadable: git says
+    if (!at.has_relative_path()) return false;
+    at = at.parent_path();
+  }
+}
+
 std::optional<fs::path> work_tree_root(const fs::path& dir) {
+  if (!git_could_find_a_work_tree(dir)) return std::nullopt;
   try {
     ProcessResult r = git(dir, {"rev-parse", "--show-toplevel"});
     std::string top = chomp(r.out);
