@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/hot_functions.sh [KITH]: writes bench/hot-functions.txt, the
-# functions (mangled) that kith's everyday commands run, in the order they
-# first run. The release build links them first and side by side (lld's
+# functions (mangled) that kith's everyday commands run: those of the first
+# command profiled, then those each next one adds. The release build links them first and side by side (lld's
 # --symbol-ordering-file; CMakeLists.txt): a run then touches a few pages
 # of code, each a page fault, instead of pages all over 4 MB of it.
 # Measured with callgrind on a generated network of 300 people and on the
@@ -52,9 +52,12 @@ profile --dir "$work/net" snooze "$one" 2w
 profile --dir "$work/net" add "Hot Functions" --circle team
 profile --dir "$work/net" due  # after a change: a file parsed, the cache rewritten
 
-# A symbol per line, each once; callgrind's '2 marks a recursion, 0x... a
-# place without a symbol.
+# A symbol per line, each once: the functions of the first run, then those
+# the second adds, and so on, each run's sorted by name (callgrind names
+# them in no set order). callgrind's '2 marks a recursion, 0x... a place
+# without a symbol.
 for ((k = 1; k <= n; k++)); do
-  grep -oP '^c?fn=\(\d+\) \K.*' "$work/cg.$k" || true
-done | sed "s/'[0-9]*\$//" | grep -v -e '^0x' -e '[ ()]' | awk '!seen[$0]++' > "$here/hot-functions.txt"
+  { grep -oP '^c?fn=\(\d+\) \K.*' "$work/cg.$k" || true; } | sed "s/'[0-9]*\$//" | grep -v -e '^0x' -e '[ ()]' |
+    LC_ALL=C sort -u
+done | awk '!seen[$0]++' > "$here/hot-functions.txt"
 echo "bench/hot-functions.txt: $(wc -l < "$here/hot-functions.txt") functions from $n runs"
