@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <exception>
 #include <ostream>
 #include <sstream>
 #include <string_view>
@@ -41,7 +42,7 @@ std::uint64_t head_of(std::string_view s, std::size_t at) {
 }
 
 struct Row {
-  const Person* person;
+  const Person* person = nullptr;  // none: a row the filter left out (rows_of)
   PersonSummary summary;
   // The name folded once (sorting compares it n log n times), in one string
   // shared by every row: at, size.
@@ -183,16 +184,24 @@ std::vector<Row> rows_of(const Loaded& all, const Filter& filter, Date today, st
   std::vector<std::string> folded(parallel_threads());
   for (std::string& names : folded) names.reserve(rows.size() * 16 / folded.size());  // here: see side_by_side
   std::vector<std::uint32_t> folded_by(rows.size());  // the thread whose string holds the row's name
+  std::vector<std::exception_ptr> failed(folded.size());  // out of memory, say: thrown here, not in a thread
   in_parallel_threads(rows.size(), 4096, 256, [&](std::size_t i, std::size_t t) {
-    const Person& p = all.people[i];
-    if (!filter.keeps(p)) return;
-    PersonSummary summary = summarize(p, all.settings, today);
-    if (!filter.keeps(summary)) return;
-    const std::size_t at = folded[t].size();
-    folded[t] += fold(p.name);
-    rows[i] = Row{&p, summary, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(folded[t].size() - at)};
-    folded_by[i] = static_cast<std::uint32_t>(t);
+    if (failed[t]) return;
+    try {
+      const Person& p = all.people[i];
+      if (!filter.keeps(p)) return;
+      PersonSummary summary = summarize(p, all.settings, today);
+      if (!filter.keeps(summary)) return;
+      const std::size_t at = folded[t].size();
+      folded[t] += fold(p.name);
+      rows[i] = Row{&p, summary, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(folded[t].size() - at)};
+      folded_by[i] = static_cast<std::uint32_t>(t);
+    } catch (...) {
+      failed[t] = std::current_exception();
+    }
   });
+  for (const std::exception_ptr& e : failed)
+    if (e) std::rethrow_exception(e);
   std::vector<std::size_t> base(folded.size());
   for (std::size_t t = 0; t < folded.size(); ++t) {
     if (folded_names.size() + folded[t].size() > UINT32_MAX) throw Error("names of more than 4 GB");
