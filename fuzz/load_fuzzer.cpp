@@ -2,7 +2,8 @@
 // libFuzzer target: any bytes given to the readers (a person file, kith.yaml)
 // end in a person or in positioned problems, never in a crash, a hang or an
 // exception escaping; the YAML 1.2 check (libfyaml) refuses only at a line
-// and column inside the text; fold() and slugify() (utf8proc) are fixed
+// and column inside the text; the EventTree that person files are read
+// through reads what YAML::Load reads; fold() and slugify() (utf8proc) are fixed
 // points. Build with -DKITH_FUZZ=ON (clang), run with fuzz/run.sh.
 #include <cstdint>
 #include <cstdlib>
@@ -10,10 +11,12 @@
 #include <string>
 #include <string_view>
 
+#include "../tests/event_tree_diff.h"
 #include "model/person.h"
 #include "model/settings.h"
 #include "yaml/load.h"
 #include "yaml/yaml_strict.h"
+#include "yaml/yaml_util.h"
 
 namespace {
 
@@ -62,6 +65,17 @@ void check_strict(std::string_view text) {
   require(d->col >= 1, "a YAML 1.2 error without a column");
 }
 
+// Both parse_yaml()s give the same verdict, and the same tree.
+void check_event_tree(std::string_view text) {
+  YAML::Node theirs;
+  kith::EventTree ours;
+  std::optional<kith::Diagnostic> a = kith::parse_yaml(text, "f.yaml", theirs);
+  std::optional<kith::Diagnostic> b = kith::parse_yaml(text, "f.yaml", ours);
+  require(a.has_value() == b.has_value(), "the two parses disagree on whether the text is valid");
+  if (a) require(a->to_string() == b->to_string(), "the two parses give different diagnostics");
+  else require(kith::event_tree_difference(theirs, ours.root()).empty(), "the EventTree differs from YAML::Load");
+}
+
 // Folding is a fixed point after one step, and a slug is its own slug.
 void check_folding(std::string_view text) {
   std::string folded = kith::fold(text);
@@ -77,6 +91,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view text(reinterpret_cast<const char*>(data), size);
   check_person(text, kith::Settings{});
   check_strict(text);
+  check_event_tree(text);
   check_folding(text.substr(0, 512));
 
   const std::string settings_path = "people/kith.yaml";

@@ -15,12 +15,14 @@ namespace {
 
 class PersonReader {
  public:
+  using Node = EventTree::Node;
+
   PersonReader(const std::string& path, const Settings& settings, LoadResult& out, ReadBudget& budget)
       : path_(path), settings_(settings), out_(out), budget_(budget) {}
 
-  void read(const YAML::Node& root, Person& p) {
-    if (!root.IsMap()) {
-      if (root.IsNull())  // an empty document has no position of its own
+  void read(const Node& root, Person& p) {
+    if (!root.is_map()) {
+      if (root.is_null())  // an empty document has no position of its own
         out_.problems.push_back(Diagnostic{path_, 1, 1, "the file is empty; a person needs at least `name:`"});
       else
         problem(root, "a person file must be a map of keys like `name: Ada Lovelace`");
@@ -28,17 +30,17 @@ class PersonReader {
     }
     check_duplicates(root);
     bool has_name = false;
-    for (auto it = root.begin(); it != root.end(); ++it) {
-      const YAML::Node key = it->first;  // a copy: `it->first` lives in a temporary proxy
-      const YAML::Node v = it->second;
+    for (std::size_t i = 0; i < root.size(); ++i) {
+      const Node key = root.key(i);
+      const Node v = root.value(i);
       budget_.spend(key);
-      std::string k = scalar_or_empty(key);
+      std::string_view k = key.scalar();
       if (k == "name") {
         has_name = true;
         p.name = text(v, "name");
         // An empty value's position is the next token, so name the key then.
-        if (v.IsNull()) problem(key, "name is empty");
-        else if (v.IsScalar() && trim(p.name).empty()) problem(v, "name is empty");
+        if (v.is_null()) problem(key, "name is empty");
+        else if (v.is_scalar() && trim(p.name).empty()) problem(v, "name is empty");
       } else if (k == "aka") p.aka = list(v, "aka");
       else if (k == "circle") circle(v, p);
       else if (k == "every") every(v, p);
@@ -70,7 +72,7 @@ class PersonReader {
   bool named() const { return named_; }
 
  private:
-  void problem(const YAML::Node& at, std::string message) {
+  void problem(const Node& at, std::string message) {
     out_.problems.push_back(diagnostic_at(path_, at, std::move(message)));
   }
 
@@ -83,113 +85,127 @@ class PersonReader {
 
   // yaml-cpp keeps the last of two equal keys silently; a hand-edit that
   // repeats `next:` must not lose one of them without a word.
-  void check_duplicates(const YAML::Node& map) {
-    std::set<std::string> seen;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      budget_.spend(it->first);
-      std::string k = scalar_or_empty(it->first);
-      if (!seen.insert(k).second) problem(it->first, fmt::format("key '{}' appears twice", k));
+  void check_duplicates(const Node& map) {
+    // A person's map has some 10 keys: looking back over them costs less
+    // than a set, which a hostile map of 100,000 keys still gets.
+    constexpr std::size_t few = 32;
+    std::set<std::string_view> seen;
+    for (std::size_t i = 0; i < map.size(); ++i) {
+      const Node key = map.key(i);
+      budget_.spend(key);
+      std::string_view k = key.scalar();
+      bool twice = false;
+      if (map.size() <= few) {
+        for (std::size_t j = 0; j < i && !twice; ++j) twice = map.key(j).scalar() == k;
+      } else {
+        twice = !seen.insert(k).second;
+      }
+      if (twice) problem(key, fmt::format("key '{}' appears twice", k));
     }
   }
 
-  std::string text(const YAML::Node& v, std::string_view what) {
+  std::string text(const Node& v, std::string_view what) {
     budget_.spend(v);
-    if (v.IsNull()) return {};
-    if (!v.IsScalar()) {
-      problem(v, fmt::format("{} must be text, not a {}", what, v.IsMap() ? "map" : "list"));
+    if (v.is_null()) return {};
+    if (!v.is_scalar()) {
+      problem(v, fmt::format("{} must be text, not a {}", what, v.is_map() ? "map" : "list"));
       return {};
     }
-    return v.Scalar();
+    return std::string(v.scalar());
   }
 
-  std::vector<std::string> list(const YAML::Node& v, std::string_view what) {
+  std::vector<std::string> list(const Node& v, std::string_view what) {
     std::vector<std::string> out;
-    if (v.IsNull()) return out;
-    if (v.IsScalar()) {  // `tags: devops` is one tag
+    if (v.is_null()) return out;
+    if (v.is_scalar()) {  // `tags: devops` is one tag
       budget_.spend(v);
-      out.push_back(v.Scalar());
+      out.emplace_back(v.scalar());
       return out;
     }
-    if (!v.IsSequence()) {
+    if (!v.is_sequence()) {
       problem(v, fmt::format("{} must be a list like [a, b]", what));
       return out;
     }
-    for (const YAML::Node& item : v) {
+    out.reserve(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const Node item = v.item(i);
       budget_.spend(item);
-      if (item.IsScalar()) out.push_back(item.Scalar());
+      if (item.is_scalar()) out.emplace_back(item.scalar());
       else problem(item, fmt::format("each item of {} must be text", what));
     }
     return out;
   }
 
-  std::optional<Date> date(const YAML::Node& v, std::string_view what) {
+  std::optional<Date> date(const Node& v, std::string_view what) {
     std::string t = text(v, what);
-    if (!v.IsScalar()) return std::nullopt;
+    if (!v.is_scalar()) return std::nullopt;
     std::optional<Date> d = parse_iso_date(t);
     if (!d) problem(v, fmt::format("{} '{}' is not a valid YYYY-MM-DD date", what, t));
     return d;
   }
 
-  void circle(const YAML::Node& v, Person& p) {
+  void circle(const Node& v, Person& p) {
     p.circle = text(v, "circle");
-    if (v.IsScalar() && !settings_.has_circle(p.circle)) {
+    if (v.is_scalar() && !settings_.has_circle(p.circle)) {
       problem(v, fmt::format("unknown circle '{}' (known: {})", p.circle, settings_.circle_names()));
       p.circle.clear();
     }
   }
 
-  void every(const YAML::Node& v, Person& p) {
+  void every(const Node& v, Person& p) {
     std::string t = text(v, "every");
-    if (!v.IsScalar()) return;
+    if (!v.is_scalar()) return;
     p.every = parse_duration(t);
     if (!p.every) problem(v, fmt::format("every '{}' is not a cadence like 30d, 2w, 3m, 1y or never", t));
   }
 
-  void birthday(const YAML::Node& v, Person& p) {
+  void birthday(const Node& v, Person& p) {
     std::string t = text(v, "birthday");
-    if (!v.IsScalar()) return;
+    if (!v.is_scalar()) return;
     p.birthday = parse_birthday(t);
     if (!p.birthday) problem(v, fmt::format("birthday '{}' is not a date like 1990-05-12 or --05-12", t));
   }
 
-  void links(const YAML::Node& v, Person& p) {
-    if (v.IsNull()) return;
-    if (!v.IsMap()) return problem(v, "links must be a map like {linkedin: URL}");
-    for (auto it = v.begin(); it != v.end(); ++it) {
-      budget_.spend(it->first);
-      p.links[scalar_or_empty(it->first)] = text(it->second, "a link");
+  void links(const Node& v, Person& p) {
+    if (v.is_null()) return;
+    if (!v.is_map()) return problem(v, "links must be a map like {linkedin: URL}");
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const Node key = v.key(i);
+      budget_.spend(key);
+      p.links[std::string(key.scalar())] = text(v.value(i), "a link");
     }
   }
 
-  void log(const YAML::Node& v, Person& p) {
-    if (v.IsNull()) return;
-    if (!v.IsSequence()) return problem(v, "log must be a list of entries (`- date: ...`)");
-    for (const YAML::Node& item : v) {
+  void log(const Node& v, Person& p) {
+    if (v.is_null()) return;
+    if (!v.is_sequence()) return problem(v, "log must be a list of entries (`- date: ...`)");
+    p.log.reserve(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const Node item = v.item(i);
       budget_.spend(item);
       entry(item, p);
     }
   }
 
-  void entry(const YAML::Node& item, Person& p) {
-    if (!item.IsMap()) return problem(item, "a log entry must be a map with `date:` and `kind:`");
+  void entry(const Node& item, Person& p) {
+    if (!item.is_map()) return problem(item, "a log entry must be a map with `date:` and `kind:`");
     check_duplicates(item);
     Entry e;
-    e.line = item.Mark().is_null() ? 0 : item.Mark().line + 1;
+    e.line = item.mark().is_null() ? 0 : item.mark().line + 1;
     bool ok = true;
-    // Optional, not a default YAML::Node: that one counts as defined (a
-    // null), and assigning to a bound Node would overwrite the document.
-    std::optional<YAML::Node> date_node, kind_node, date_key, kind_key;
-    for (auto it = item.begin(); it != item.end(); ++it) {
-      budget_.spend(it->first);
-      std::string k = scalar_or_empty(it->first);
-      const YAML::Node v = it->second;
-      if (k == "date") date_node.emplace(v), date_key.emplace(it->first);
-      else if (k == "kind") kind_node.emplace(v), kind_key.emplace(it->first);
+    std::optional<Node> date_node, kind_node, date_key, kind_key;
+    for (std::size_t i = 0; i < item.size(); ++i) {
+      const Node key = item.key(i);
+      budget_.spend(key);
+      std::string_view k = key.scalar();
+      const Node v = item.value(i);
+      if (k == "date") date_node.emplace(v), date_key.emplace(key);
+      else if (k == "kind") kind_node.emplace(v), kind_key.emplace(key);
       else if (k == "note") e.note = text(v, "note");
       else if (k == "with") e.with = text(v, "with");
-      else out_.unknown_keys.push_back(diagnostic_at(path_, it->first, fmt::format("unknown key '{}' in a log entry", k)));
+      else out_.unknown_keys.push_back(diagnostic_at(path_, key, fmt::format("unknown key '{}' in a log entry", k)));
     }
-    if (!date_node || date_node->IsNull()) {
+    if (!date_node || date_node->is_null()) {
       problem(date_key ? *date_key : item, "log entry without `date:`");
       ok = false;
     } else if (auto d = date(*date_node, "date")) {
@@ -197,12 +213,12 @@ class PersonReader {
     } else {
       ok = false;
     }
-    if (!kind_node || kind_node->IsNull()) {
+    if (!kind_node || kind_node->is_null()) {
       problem(kind_key ? *kind_key : item, "log entry without `kind:`");
       ok = false;
     } else {
       e.kind = text(*kind_node, "kind");
-      if (!kind_node->IsScalar()) {
+      if (!kind_node->is_scalar()) {
         ok = false;
       } else if (!settings_.find_kind(e.kind)) {
         problem(*kind_node, fmt::format("unknown kind '{}' (known: {})", e.kind, settings_.kind_names()));
@@ -231,8 +247,8 @@ LoadResult load_person(std::string_view text, const std::string& path, const Set
     result.problems.push_back(*conflict);
     return result;
   }
-  YAML::Node root;
-  if (auto bad = parse_yaml(text, path, root)) {
+  EventTree tree;
+  if (auto bad = parse_yaml(text, path, tree)) {
     result.problems.push_back(*bad);
     return result;
   }
@@ -243,12 +259,10 @@ LoadResult load_person(std::string_view text, const std::string& path, const Set
   bool readable = false;
   try {
     PersonReader reader(path, settings, result, budget);
-    reader.read(root, p);
+    reader.read(tree.root(), p);
     readable = reader.named();
   } catch (const Error& e) {  // the budget ran out: the reading stops there, and says so first
     result.problems.insert(result.problems.begin(), e.diagnostic());
-  } catch (const YAML::Exception& e) {  // yaml-cpp surprises become a message, not a crash
-    result.problems.push_back(Diagnostic{path, 0, 0, std::string("unreadable YAML: ") + e.what()});
   }
   if (readable) result.person = std::move(p);
   // A file that repeats one mistake 20,000 times needs its first few

@@ -6,7 +6,8 @@
 
 #include <yaml-cpp/eventhandler.h>
 
-#include <sstream>
+#include <istream>
+#include <streambuf>
 
 namespace kith {
 
@@ -26,15 +27,38 @@ std::string scalar_or_empty(const YAML::Node& node) {
   return node.IsDefined() && node.IsScalar() ? node.Scalar() : std::string();
 }
 
+Diagnostic diagnostic_at(const std::string& path, const EventTree::Node& node, std::string message) {
+  Diagnostic d{path, 0, 0, std::move(message)};
+  if (YAML::Mark m = node.mark(); !m.is_null()) {
+    d.line = m.line + 1;
+    d.col = m.column + 1;
+  }
+  return d;
+}
+
+namespace {
+
+constexpr const char* aliases_too_often =
+    "aliases (`*name`) repeat the same values too often: kith reads a file that expands to at most 4 times its size";
+
+}  // namespace
+
 void ReadBudget::spend(const YAML::Node& node) {
   std::size_t cost = 1 + (node.IsDefined() && node.IsScalar() ? node.Scalar().size() : 0);
   if (cost <= left_) {
     left_ -= cost;
     return;
   }
-  throw Error(diagnostic_at(path_, node,
-                            "aliases (`*name`) repeat the same values too often: kith reads a file "
-                            "that expands to at most 4 times its size"));
+  throw Error(diagnostic_at(path_, node, aliases_too_often));
+}
+
+void ReadBudget::spend(const EventTree::Node& node) {
+  std::size_t cost = 1 + node.scalar().size();
+  if (cost <= left_) {
+    left_ -= cost;
+    return;
+  }
+  throw Error(diagnostic_at(path_, node, aliases_too_often));
 }
 
 namespace {
@@ -90,6 +114,39 @@ bool no_document_markers(std::string_view text) {
   return true;
 }
 
+// A byte stream over `text` without a copy, for yaml-cpp's parser.
+class TextBuffer : public std::streambuf {
+ public:
+  explicit TextBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // only read: a get area is non-const by type
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+// Parse once: a person file is a block map from column 0 and has no
+// document markers, and then nothing can follow it.
+bool nothing_can_follow(bool block_map, const YAML::Mark& mark, std::string_view text) {
+  return block_map && !mark.is_null() && mark.column == 0 && no_document_markers(text);
+}
+
+// After the first document of `text`, read from `parser`: a diagnostic when
+// a second one follows. Not YAML::LoadAll: yaml-cpp 0.7 loops forever (and
+// without bound in memory) on a `,` left outside a flow collection, reading
+// an endless run of empty documents. Walking the events of one more
+// document finds a second one, or such a stray token, in bounded time.
+std::optional<Diagnostic> second_document(YAML::Parser& parser, std::string_view text, const std::string& path) {
+  DocumentStarts starts;
+  if (!parser.HandleNextDocument(starts) || starts.starts.empty()) return std::nullopt;
+  const YAML::Mark& second = starts.starts.front();
+  std::string_view line = second.is_null() ? std::string_view() : line_at(text, second.line);
+  std::string_view from = static_cast<std::size_t>(second.column) < line.size() ? line.substr(second.column) : "";
+  if (from.starts_with("---"))
+    return at_mark(path, second, "the file holds more than one YAML document (a second `---`)");
+  if (from.starts_with(","))
+    return at_mark(path, second, "invalid YAML: a `,` outside a [list] or {map}");
+  return at_mark(path, second, "invalid YAML: unexpected text after the end of the document");
+}
+
 }  // namespace
 
 std::optional<Diagnostic> parse_yaml(std::string_view text, const std::string& path, YAML::Node& root) {
@@ -98,29 +155,16 @@ std::optional<Diagnostic> parse_yaml(std::string_view text, const std::string& p
   try {
     std::string owned(text);
     root = YAML::Load(owned);  // the first document only
-    // Parse once: a person file is a block map from column 0 and has no
-    // document markers, and then nothing can follow it. Anything else pays
-    // for the check below.
-    if (root.IsMap() && root.Style() == YAML::EmitterStyle::Block && !root.Mark().is_null() &&
-        root.Mark().column == 0 && no_document_markers(text))
+    if (nothing_can_follow(root.IsMap() && root.Style() == YAML::EmitterStyle::Block, root.Mark(), text))
       return std::nullopt;
-    // Not YAML::LoadAll: yaml-cpp 0.7 loops forever (and without bound in
-    // memory) on a `,` left outside a flow collection, reading an endless run
-    // of empty documents. Walking the events of the first two documents
-    // finds a second one, or such a stray token, in bounded time.
-    std::istringstream events(owned);
+    TextBuffer buffer(text);
+    std::istream events(&buffer);
     YAML::Parser parser(events);
-    DocumentStarts starts;
-    if (parser.HandleNextDocument(starts) && parser.HandleNextDocument(starts) && starts.starts.size() > 1) {
+    DocumentStarts first;
+    parser.HandleNextDocument(first);
+    if (auto second = second_document(parser, text, path)) {
       root = YAML::Node();
-      const YAML::Mark& second = starts.starts[1];
-      std::string_view line = second.is_null() ? std::string_view() : line_at(text, second.line);
-      std::string_view from = static_cast<std::size_t>(second.column) < line.size() ? line.substr(second.column) : "";
-      if (from.starts_with("---"))
-        return at_mark(path, second, "the file holds more than one YAML document (a second `---`)");
-      if (from.starts_with(","))
-        return at_mark(path, second, "invalid YAML: a `,` outside a [list] or {map}");
-      return at_mark(path, second, "invalid YAML: unexpected text after the end of the document");
+      return second;
     }
     return std::nullopt;
   } catch (const YAML::Exception& e) {
@@ -128,6 +172,30 @@ std::optional<Diagnostic> parse_yaml(std::string_view text, const std::string& p
     return at_mark(path, e.mark, "invalid YAML: " + e.msg);
   } catch (const std::exception& e) {
     root = YAML::Node();
+    return Diagnostic{path, 0, 0, std::string("invalid YAML: ") + e.what()};
+  }
+}
+
+std::optional<Diagnostic> parse_yaml(std::string_view text, const std::string& path, EventTree& tree) {
+  if (auto guard = guard_text(text, path)) return guard;
+  if (auto invalid = check_yaml_1_2(text, path)) return invalid;
+  try {
+    TextBuffer buffer(text);
+    std::istream events(&buffer);
+    YAML::Parser parser(events);
+    tree.read_document(parser);
+    EventTree::Node root = tree.root();
+    if (nothing_can_follow(root.is_map() && root.is_block(), root.mark(), text)) return std::nullopt;
+    if (auto second = second_document(parser, text, path)) {
+      tree = EventTree();
+      return second;
+    }
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    tree = EventTree();
+    return at_mark(path, e.mark, "invalid YAML: " + e.msg);
+  } catch (const std::exception& e) {
+    tree = EventTree();
     return Diagnostic{path, 0, 0, std::string("invalid YAML: ") + e.what()};
   }
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "event_tree.h"
 #include "model/error.h"
 
 namespace kith {
@@ -15,6 +16,7 @@ namespace kith {
 // A diagnostic at `node`'s position (1-based), or without a position when
 // yaml-cpp has none for it.
 Diagnostic diagnostic_at(const std::string& path, const YAML::Node& node, std::string message);
+Diagnostic diagnostic_at(const std::string& path, const EventTree::Node& node, std::string message);
 
 // The node's scalar text, or "" for anything that is not a scalar.
 std::string scalar_or_empty(const YAML::Node& node);
@@ -29,6 +31,7 @@ class ReadBudget {
  public:
   ReadBudget(std::size_t text_size, const std::string& path) : left_(4 * text_size + 256), path_(path) {}
   void spend(const YAML::Node& node);
+  void spend(const EventTree::Node& node);
 
  private:
   std::size_t left_;
@@ -39,5 +42,8 @@ class ReadBudget {
 // turned away what yaml-cpp must not see. A syntax error, or a second
 // document, comes back as a diagnostic; yaml-cpp exceptions never escape.
 std::optional<Diagnostic> parse_yaml(std::string_view text, const std::string& path, YAML::Node& root);
+
+// The same into an EventTree, in one pass of yaml-cpp's parser.
+std::optional<Diagnostic> parse_yaml(std::string_view text, const std::string& path, EventTree& tree);
 
 }  // namespace kith
