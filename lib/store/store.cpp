@@ -118,8 +118,9 @@ void encode_both(Slot& slot, const std::string& path, LoadResult& result, const 
   if (result.person && detail == Detail::full) put_back(*result.person, std::move(parts));
 }
 
-// Parses one file that missed the cache. Never throws.
-void parse_slot(Slot& slot, const std::string& dir, const Settings& settings, Detail detail) {
+// Parses one file that missed the cache, and encodes it for the next cache
+// unless there is none (--no-cache). Never throws.
+void parse_slot(Slot& slot, const std::string& dir, const Settings& settings, Detail detail, bool for_cache) {
   const std::string path = join(dir, slot.file->rel);
   LoadResult result;
   try {
@@ -128,7 +129,8 @@ void parse_slot(Slot& slot, const std::string& dir, const Settings& settings, De
     } else {
       result = load_person(read_file(path), path, settings);
     }
-    encode_both(slot, path, result, settings, detail);
+    if (for_cache) encode_both(slot, path, result, settings, detail);
+    else if (result.person && detail == Detail::digest) keep_digest(*result.person, settings);
   } catch (const Error& e) {  // could not read it: maybe passing, so not cached
     slot.say({e.diagnostic()}, {});
     return;
@@ -182,8 +184,9 @@ void hand_over(const std::vector<Slot*>& batch, const Store::Visit& visit, const
 }
 
 // A file that missed costs a parse; below 16, a thread costs more than it saves.
-void parse_in_parallel(std::vector<Slot*>& misses, const std::string& dir, const Settings& settings, Detail detail) {
-  in_parallel(misses.size(), 16, 1, [&](std::size_t i) { parse_slot(*misses[i], dir, settings, detail); });
+void parse_in_parallel(std::vector<Slot*>& misses, const std::string& dir, const Settings& settings, Detail detail,
+                       bool for_cache) {
+  in_parallel(misses.size(), 16, 1, [&](std::size_t i) { parse_slot(*misses[i], dir, settings, detail, for_cache); });
 }
 
 // The big arrays of a large load are fresh memory, and faulting it in 4 KiB
@@ -355,14 +358,14 @@ Loaded Store::load(Detail detail, const Visit* visit) const {
     std::vector<Slot*> batch;
     for (std::size_t m = 0; m < misses.size(); m += batch.size()) {
       batch.assign(misses.begin() + m, misses.begin() + std::min(misses.size(), m + visit_batch));
-      parse_in_parallel(batch, dir, out.settings, read);
+      parse_in_parallel(batch, dir, out.settings, read, cached.has_value());
       in_parallel(batch.size(), 128, 32, [&](std::size_t i) {
         if (batch[i]->has_person) set_digest(*batch[i]->person, out.settings);
       });
       hand_over(batch, *visit, out.settings);
     }
   } else {
-    parse_in_parallel(misses, dir, out.settings, detail);
+    parse_in_parallel(misses, dir, out.settings, detail, cached.has_value());
   }
 
   for (const Slot& slot : slots) {
