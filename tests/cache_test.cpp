@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -256,6 +257,30 @@ TEST_F(CacheFileTest, RecordsComeBackAndOnlyMatchingKeysOutsideTheRacyWindowAreT
   // With nanosecond timestamps, the margin is 50 ms.
   EXPECT_FALSE(c.trusted(got[2], records[2].key));
   EXPECT_TRUE(c.trusted(got[3], records[3].key));
+}
+
+// The full results are written in pieces of about 1 MiB from where they
+// are: results that straddle a piece, or are larger than one, come back
+// whole and in order.
+TEST_F(CacheFileTest, LargeFullResultsComeBackWholeAcrossTheWritePieces) {
+  std::vector<std::string> fulls;
+  for (std::size_t i = 0; i < 40; ++i)
+    fulls.push_back(std::string(i == 17 ? (3u << 20) + 5 : 100'000 + i * 997, static_cast<char>('a' + i % 26)));
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < fulls.size(); ++i) names.push_back(fmt::format("p{:02}.yaml", i));
+  std::vector<cache::Record> many;
+  for (std::size_t i = 0; i < fulls.size(); ++i)
+    many.push_back(cache::new_record(names[i], records[3].key, "digest", fulls[i]));
+  ASSERT_TRUE(cache::write_cache(file, "/data", 42, started, "", many));
+  cache::CacheFile c(file, "/data", 42);
+  ASSERT_TRUE(c.valid());
+  const std::vector<cache::Record> got = all_records(c);
+  ASSERT_EQ(got.size(), fulls.size());
+  for (std::size_t i = 0; i < fulls.size(); ++i) {
+    EXPECT_EQ(got[i].rel, names[i]);
+    EXPECT_TRUE(got[i].full == fulls[i]) << i;
+    EXPECT_TRUE(cache::full_intact(got[i])) << i;
+  }
 }
 
 TEST_F(CacheFileTest, TheSettingsComeBackAndAreUnderTheChecksum) {
