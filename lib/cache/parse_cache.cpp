@@ -257,7 +257,7 @@ bool write_cache(const std::filesystem::path& file, std::string_view dir_id, std
   };
   write_all(out);
   // The full results follow, gathered into large writes: a second copy of
-  // them all (23 MB at 30,000 people) was the peak of a first run.
+  // them all, most of the cache, was the peak of a first run.
   out.clear();
   constexpr std::size_t piece = 1 << 20;
   for (const Record& r : records) {
