@@ -295,6 +295,17 @@ TEST(LoadPersonProblems, DuplicateKeysAreNamed) {
             "people/ada-lovelace.yaml:5:5: key 'date' appears twice");
 }
 
+// Past 32 keys the duplicates are found through a set, not by looking back.
+TEST(LoadPersonProblems, DuplicateKeysAreNamedInALargeMap) {
+  std::string text = "name: Ada\n";
+  for (int i = 0; i < 40; ++i) text += "x" + std::to_string(i) + ": 1\n";
+  text += "x7: 2\nname: Bea\n";
+  LoadResult r = load(text);
+  ASSERT_EQ(r.problems.size(), 2u);
+  EXPECT_EQ(r.problems[0].to_string(), "people/ada-lovelace.yaml:42:1: key 'x7' appears twice");
+  EXPECT_EQ(r.problems[1].to_string(), "people/ada-lovelace.yaml:43:1: key 'name' appears twice");
+}
+
 TEST(LoadPersonProblems, UnknownCircleNamesTheKnownCircles) {
   EXPECT_EQ(only_problem("name: Ada\ncircle: famly\n"),
             "people/ada-lovelace.yaml:2:9: unknown circle 'famly' (known: community, online, team)");
