@@ -62,14 +62,24 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
-std::string visible(std::string_view text, bool keep_newlines) {
-  // Printable ASCII and tabs, most text, stay as they are: copied at once.
+namespace {
+
+// How many bytes of `text` from its start are printable ASCII or tabs (most
+// text: it stays as it is).
+std::size_t plain_prefix(std::string_view text) {
   std::size_t plain = 0;
   while (plain < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[plain]);
     if ((c < 0x20 && c != '\t') || c >= 0x7f) break;
     ++plain;
   }
+  return plain;
+}
+
+}  // namespace
+
+std::string visible(std::string_view text, bool keep_newlines) {
+  const std::size_t plain = plain_prefix(text);  // copied at once
   std::string out(text.substr(0, plain));
   if (plain == text.size()) return out;
   out.reserve(text.size());
@@ -114,8 +124,7 @@ void Table::add_cell(std::string_view text) {
 }
 
 void Table::visible_cell(std::string_view text) {
-  const bool plain = std::all_of(text.begin(), text.end(), [](char c) { return (c >= 0x20 && c < 0x7f) || c == '\t'; });
-  add_cell(plain ? text : std::string_view(visible(text)));
+  add_cell(plain_prefix(text) == text.size() ? text : std::string_view(visible(text)));
 }
 
 void Table::reserve(std::size_t rows, std::size_t columns, std::size_t bytes) {

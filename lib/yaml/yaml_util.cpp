@@ -11,54 +11,47 @@
 
 namespace kith {
 
-Diagnostic diagnostic_at(const std::string& path, const YAML::Node& node, std::string message) {
-  Diagnostic d{path, 0, 0, std::move(message)};
-  if (node.IsDefined()) {
-    YAML::Mark m = node.Mark();
-    if (!m.is_null()) {
-      d.line = m.line + 1;
-      d.col = m.column + 1;
-    }
-  }
-  return d;
-}
-
-std::string scalar_or_empty(const YAML::Node& node) {
-  return node.IsDefined() && node.IsScalar() ? node.Scalar() : std::string();
-}
-
-Diagnostic diagnostic_at(const std::string& path, const EventTree::Node& node, std::string message) {
-  Diagnostic d{path, 0, 0, std::move(message)};
-  if (YAML::Mark m = node.mark(); !m.is_null()) {
-    d.line = m.line + 1;
-    d.col = m.column + 1;
-  }
-  return d;
-}
-
 namespace {
+
+Diagnostic at_mark(const std::string& path, const YAML::Mark& mark, std::string message) {
+  Diagnostic d{path, 0, 0, std::move(message)};
+  if (!mark.is_null()) {
+    d.line = mark.line + 1;
+    d.col = mark.column + 1;
+  }
+  return d;
+}
 
 constexpr const char* aliases_too_often =
     "aliases (`*name`) repeat the same values too often: kith reads a file that expands to at most 4 times its size";
 
 }  // namespace
 
+Diagnostic diagnostic_at(const std::string& path, const YAML::Node& node, std::string message) {
+  return at_mark(path, node.IsDefined() ? node.Mark() : YAML::Mark::null_mark(), std::move(message));
+}
+
+Diagnostic diagnostic_at(const std::string& path, const EventTree::Node& node, std::string message) {
+  return at_mark(path, node.mark(), std::move(message));
+}
+
+std::string scalar_or_empty(const YAML::Node& node) {
+  return node.IsDefined() && node.IsScalar() ? node.Scalar() : std::string();
+}
+
+bool ReadBudget::afford(std::size_t cost) {
+  if (cost > left_) return false;
+  left_ -= cost;
+  return true;
+}
+
 void ReadBudget::spend(const YAML::Node& node) {
-  std::size_t cost = 1 + (node.IsDefined() && node.IsScalar() ? node.Scalar().size() : 0);
-  if (cost <= left_) {
-    left_ -= cost;
-    return;
-  }
-  throw Error(diagnostic_at(path_, node, aliases_too_often));
+  if (!afford(1 + (node.IsDefined() && node.IsScalar() ? node.Scalar().size() : 0)))
+    throw Error(diagnostic_at(path_, node, aliases_too_often));
 }
 
 void ReadBudget::spend(const EventTree::Node& node) {
-  std::size_t cost = 1 + node.scalar().size();
-  if (cost <= left_) {
-    left_ -= cost;
-    return;
-  }
-  throw Error(diagnostic_at(path_, node, aliases_too_often));
+  if (!afford(1 + node.scalar().size())) throw Error(diagnostic_at(path_, node, aliases_too_often));
 }
 
 namespace {
@@ -77,15 +70,6 @@ class DocumentStarts : public YAML::EventHandler {
   void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
   void OnMapEnd() override {}
 };
-
-Diagnostic at_mark(const std::string& path, const YAML::Mark& mark, std::string message) {
-  Diagnostic d{path, 0, 0, std::move(message)};
-  if (!mark.is_null()) {
-    d.line = mark.line + 1;
-    d.col = mark.column + 1;
-  }
-  return d;
-}
 
 // The line of `text` that starts at 0-based `line`, without its newline.
 std::string_view line_at(std::string_view text, int line) {
@@ -147,57 +131,57 @@ std::optional<Diagnostic> second_document(YAML::Parser& parser, std::string_view
   return at_mark(path, second, "invalid YAML: unexpected text after the end of the document");
 }
 
+// The skeleton of both parse_yaml()s: the guards, the YAML 1.2 check, then
+// `read_first(parser)`, which reads the first document from `parser` and
+// says whether anything could follow it; a second document is refused. On
+// any problem, `forget()` drops what was read.
+template <class ReadFirst, class Forget>
+std::optional<Diagnostic> parse_one_document(std::string_view text, const std::string& path, ReadFirst read_first,
+                                             Forget forget) {
+  if (auto guard = guard_text(text, path)) return guard;
+  if (auto invalid = check_yaml_1_2(text, path)) return invalid;
+  std::optional<Diagnostic> problem;
+  try {
+    TextBuffer buffer(text);
+    std::istream events(&buffer);
+    YAML::Parser parser(events);
+    if (read_first(parser)) problem = second_document(parser, text, path);
+  } catch (const YAML::Exception& e) {
+    problem = at_mark(path, e.mark, "invalid YAML: " + e.msg);
+  } catch (const std::exception& e) {
+    problem = Diagnostic{path, 0, 0, std::string("invalid YAML: ") + e.what()};
+  }
+  if (problem) forget();
+  return problem;
+}
+
 }  // namespace
 
 std::optional<Diagnostic> parse_yaml(std::string_view text, const std::string& path, YAML::Node& root) {
-  if (auto guard = guard_text(text, path)) return guard;
-  if (auto invalid = check_yaml_1_2(text, path)) return invalid;
-  try {
-    std::string owned(text);
-    root = YAML::Load(owned);  // the first document only
-    if (nothing_can_follow(root.IsMap() && root.Style() == YAML::EmitterStyle::Block, root.Mark(), text))
-      return std::nullopt;
-    TextBuffer buffer(text);
-    std::istream events(&buffer);
-    YAML::Parser parser(events);
-    DocumentStarts first;
-    parser.HandleNextDocument(first);
-    if (auto second = second_document(parser, text, path)) {
-      root = YAML::Node();
-      return second;
-    }
-    return std::nullopt;
-  } catch (const YAML::Exception& e) {
-    root = YAML::Node();
-    return at_mark(path, e.mark, "invalid YAML: " + e.msg);
-  } catch (const std::exception& e) {
-    root = YAML::Node();
-    return Diagnostic{path, 0, 0, std::string("invalid YAML: ") + e.what()};
-  }
+  return parse_one_document(
+      text, path,
+      [&](YAML::Parser& parser) {
+        TextBuffer buffer(text);
+        std::istream in(&buffer);
+        root = YAML::Load(in);  // the first document only
+        if (nothing_can_follow(root.IsMap() && root.Style() == YAML::EmitterStyle::Block, root.Mark(), text))
+          return false;
+        DocumentStarts first;  // YAML::Load's parser is its own: this one walks past the document too
+        parser.HandleNextDocument(first);
+        return true;
+      },
+      [&] { root = YAML::Node(); });
 }
 
 std::optional<Diagnostic> parse_yaml(std::string_view text, const std::string& path, EventTree& tree) {
-  if (auto guard = guard_text(text, path)) return guard;
-  if (auto invalid = check_yaml_1_2(text, path)) return invalid;
-  try {
-    TextBuffer buffer(text);
-    std::istream events(&buffer);
-    YAML::Parser parser(events);
-    tree.read_document(parser);
-    EventTree::Node root = tree.root();
-    if (nothing_can_follow(root.is_map() && root.is_block(), root.mark(), text)) return std::nullopt;
-    if (auto second = second_document(parser, text, path)) {
-      tree = EventTree();
-      return second;
-    }
-    return std::nullopt;
-  } catch (const YAML::Exception& e) {
-    tree = EventTree();
-    return at_mark(path, e.mark, "invalid YAML: " + e.msg);
-  } catch (const std::exception& e) {
-    tree = EventTree();
-    return Diagnostic{path, 0, 0, std::string("invalid YAML: ") + e.what()};
-  }
+  return parse_one_document(
+      text, path,
+      [&](YAML::Parser& parser) {
+        tree.read_document(parser);
+        EventTree::Node root = tree.root();
+        return !nothing_can_follow(root.is_map() && root.is_block(), root.mark(), text);
+      },
+      [&] { tree = EventTree(); });
 }
 
 }  // namespace kith

@@ -34,6 +34,8 @@ class ReadBudget {
   void spend(const EventTree::Node& node);
 
  private:
+  bool afford(std::size_t cost);  // false, leaving the budget, when it is short
+
   std::size_t left_;
   const std::string& path_;
 };
